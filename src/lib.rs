@@ -1,0 +1,8 @@
+//! kiji: a terminal news reader for plain-text dumps of news article pages.
+//!
+//! Data flows one way: dump text → [`parse`] → [`article`] → [`store`] →
+//! app state → view → terminal.
+
+pub mod article;
+pub mod parse;
+pub mod sanitize;
