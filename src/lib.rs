@@ -6,3 +6,4 @@
 pub mod article;
 pub mod parse;
 pub mod sanitize;
+pub mod store;

@@ -1,0 +1,145 @@
+//! The SQLite store: schema, migrations and every query kiji makes. The only
+//! module that speaks SQL.
+//!
+//! WAL mode and a busy timeout let the reader and an import run at once;
+//! every import runs in a transaction, so a crash or a full disk never leaves
+//! a half-written store. Queries fetch what is shown, never every article.
+
+mod import;
+mod query;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::parse::jst;
+pub use import::{ImportCounts, ImportOutcome};
+pub use query::{Filter, Headline, ListEntry, SectionCount};
+
+/// `PRAGMA application_id` of a kiji store: "KIJI".
+const APPLICATION_ID: i64 = 0x4b49_4a49;
+/// The schema this build writes; migrations bring older stores up to it.
+pub const SCHEMA_VERSION: i64 = 1;
+const MIGRATIONS: [&str; 1] = [include_str!("store/schema_v1.sql")];
+
+/// A stored article's row key: cheap to copy, used by the reader to open
+/// articles and follow sidebar links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleKey(pub i64);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}: not a kiji store (a database of something else); left untouched")]
+    Foreign(String),
+    #[error("{0}: damaged or not a database ({1}); left untouched")]
+    Damaged(String, #[source] rusqlite::Error),
+    #[error(
+        "{0}: written by a newer kiji (schema {1}; this one knows up to {SCHEMA_VERSION}); left untouched"
+    )]
+    TooNew(String, i64),
+    #[error("{0}: {1}")]
+    Open(String, #[source] rusqlite::Error),
+    #[error("{0}: cannot create its folder: {1}")]
+    Folder(String, #[source] std::io::Error),
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The article store.
+pub struct Store {
+    conn: Connection,
+    label: String,
+}
+
+impl Store {
+    /// Opens (creating it if need be) the store at `path`. A file that is not
+    /// a kiji store, is damaged or is from a newer kiji is refused unchanged.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let label = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|error| StoreError::Folder(label.clone(), error))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|error| StoreError::Open(label.clone(), error))?;
+        Self::init(conn, label)
+    }
+
+    /// A store that lives in memory only: for reading files without
+    /// importing them, and for the built-in sample articles.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        Self::init(conn, ":memory:".into())
+    }
+
+    /// Where the store is.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn init(conn: Connection, label: String) -> Result<Self, StoreError> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // Look before changing anything, so a foreign file stays untouched.
+        let damaged = |error| StoreError::Damaged(label.clone(), error);
+        let application_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |row| row.get(0))
+            .map_err(damaged)?;
+        let version = user_version(&conn).map_err(damaged)?;
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+            .map_err(damaged)?;
+        if application_id != APPLICATION_ID && (objects > 0 || version != 0) {
+            return Err(StoreError::Foreign(label));
+        }
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew(label, version));
+        }
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        let mut store = Self { conn, label };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // read again under the write lock: another kiji may have migrated
+        let version = user_version(&tx)?;
+        for (index, migration) in MIGRATIONS.iter().enumerate() {
+            let target = index as i64 + 1;
+            if version < target {
+                tx.execute_batch(migration)?;
+                tx.pragma_update(None, "user_version", target)?;
+            }
+        }
+        if version == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// A stored Unix time back as the JST timestamp it was parsed from.
+fn from_unix(seconds: i64) -> Option<DateTime<FixedOffset>> {
+    jst().timestamp_opt(seconds, 0).single()
+}
+
+/// The default store location: the platform data directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kiji").map(|dirs| dirs.data_dir().join("kiji.db"))
+}
+
+#[cfg(test)]
+mod tests;

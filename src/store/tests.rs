@@ -1,0 +1,209 @@
+use super::*;
+use crate::article::Article;
+use crate::parse::parse_str;
+
+fn article(headline: &str, dateline: Option<&str>, section: Option<&str>) -> Article {
+    let mut text = format!("{headline}\n");
+    if let Some(dateline) = dateline {
+        text.push_str(dateline);
+        text.push('\n');
+    }
+    text.push_str("A paragraph.\nAnother paragraph.\n");
+    if let Some(section) = section {
+        text.push_str(&format!("\"{section}\" POPULAR ARTICLE\n"));
+    }
+    parse_str(&text).expect("test dump parses").article
+}
+
+fn headlines(store: &Store, filter: &Filter) -> Vec<String> {
+    store
+        .headlines(filter, 0, 100)
+        .expect("query")
+        .into_iter()
+        .map(|h| h.headline)
+        .collect()
+}
+
+#[test]
+fn import_counts_then_reimport_changes_nothing() {
+    let mut store = Store::open_in_memory().expect("store");
+    let articles = [
+        article("One", Some("9:00 JST, March 1, 2024"), Some("Politics")),
+        article("Two", Some("9:00 JST, March 2, 2024"), Some("Sports")),
+    ];
+    let first = store.import(&articles).expect("import");
+    assert_eq!(first.imported, 2);
+    let second = store.import(&articles).expect("import");
+    assert_eq!((second.imported, second.unchanged), (0, 2));
+    assert_eq!(store.count(&Filter::default()).expect("count"), 2);
+}
+
+#[test]
+fn an_edited_body_updates_the_same_article_and_keeps_its_read_mark() {
+    let mut store = Store::open_in_memory().expect("store");
+    let original = article("One", Some("9:00 JST, March 1, 2024"), None);
+    store.import([&original]).expect("import");
+    let key = store.headlines(&Filter::default(), 0, 1).expect("q")[0].key;
+    store.set_read(key, true).expect("read");
+    let mut edited = original.clone();
+    edited.body.push("A correction.".into());
+    let counts = store.import([&edited]).expect("import");
+    assert_eq!(counts.updated, 1);
+    let stored = store.article(key).expect("q").expect("still there");
+    assert_eq!(
+        stored.body.last().map(String::as_str),
+        Some("A correction.")
+    );
+    assert!(store.headlines(&Filter::default(), 0, 1).expect("q")[0].read);
+    assert_eq!(store.count(&Filter::default()).expect("count"), 1);
+}
+
+#[test]
+fn newest_first_and_undated_last() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .import(&[
+            article("Undated", None, None),
+            article("Old", Some("December 11, 2021"), None),
+            article("New", Some("9:00 JST, March 2, 2024"), None),
+        ])
+        .expect("import");
+    assert_eq!(
+        headlines(&store, &Filter::default()),
+        ["New", "Old", "Undated"]
+    );
+    let page = store.headlines(&Filter::default(), 1, 1).expect("q");
+    assert_eq!(page[0].headline, "Old");
+}
+
+#[test]
+fn sections_with_counts_and_the_section_filter() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .import(&[
+            article("A", Some("9:00 JST, March 1, 2024"), Some("Sports")),
+            article("B", Some("9:00 JST, March 2, 2024"), Some("Sports")),
+            article("C", Some("9:00 JST, March 3, 2024"), Some("World")),
+        ])
+        .expect("import");
+    let sections = store.sections().expect("q");
+    assert_eq!(
+        sections
+            .iter()
+            .map(|s| (s.name.as_str(), s.articles, s.unread))
+            .collect::<Vec<_>>(),
+        [("Sports", 2, 2), ("World", 1, 1)]
+    );
+    let sports = Filter::section("Sports");
+    assert_eq!(headlines(&store, &sports), ["B", "A"]);
+    assert_eq!(store.count(&sports).expect("count"), 2);
+    let key = store.headlines(&sports, 1, 1).expect("q")[0].key;
+    assert_eq!(store.position(&sports, key).expect("q"), Some(1));
+    assert_eq!(store.position(&Filter::default(), key).expect("q"), Some(2));
+    assert_eq!(
+        store.position(&Filter::section("World"), key).expect("q"),
+        None
+    );
+    store.set_read(key, true).expect("read");
+    assert_eq!(store.unread(&sports).expect("q"), 1);
+}
+
+#[test]
+fn list_items_link_to_stored_articles_regardless_of_case_and_quotes() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut carrier = article("Carrier", Some("9:00 JST, March 3, 2024"), Some("World"));
+    carrier.popular = vec!["japan’s  SEAFOOD hopes".into(), "Not Stored".into()];
+    carrier.access_ranking = vec!["Not Stored Either".into()];
+    let mut older = article(
+        "Older Carrier",
+        Some("9:00 JST, March 1, 2024"),
+        Some("World"),
+    );
+    older.access_ranking = vec!["Stale".into()];
+    let target = article(
+        "Japan's Seafood Hopes",
+        Some("9:00 JST, March 2, 2024"),
+        Some("World"),
+    );
+    store.import(&[carrier, older, target]).expect("import");
+    let popular = store.popular("World").expect("q");
+    assert_eq!(popular.len(), 2);
+    let linked = popular[0].article.expect("linked");
+    assert_eq!(
+        store.article(linked).expect("q").expect("there").headline,
+        "Japan's Seafood Hopes"
+    );
+    assert_eq!(popular[1].article, None);
+    let ranking = store.access_ranking().expect("q");
+    assert_eq!(ranking[0].title, "Not Stored Either");
+    assert!(store.popular("Sports").expect("q").is_empty());
+}
+
+#[test]
+fn a_stored_article_reads_back_as_parsed() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut parsed = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
+        .expect("seed")
+        .article;
+    parsed.source = Some("seed.txt".into());
+    store.import([&parsed]).expect("import");
+    let key = store.headlines(&Filter::default(), 0, 1).expect("q")[0].key;
+    assert_eq!(store.article(key).expect("q"), Some(parsed.clone()));
+    let mut listed = store.listing(&Filter::default()).expect("q");
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].body.is_empty());
+    listed[0].body.clone_from(&parsed.body);
+    assert_eq!(listed[0], parsed);
+}
+
+#[test]
+fn a_store_survives_reopening() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("nested/kiji.db");
+    Store::open(&path)
+        .expect("create")
+        .import([&article("Kept", None, None)])
+        .expect("import");
+    let store = Store::open(&path).expect("reopen");
+    assert_eq!(headlines(&store, &Filter::default()), ["Kept"]);
+}
+
+#[test]
+fn foreign_damaged_and_newer_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+
+    let foreign = dir.path().join("other.db");
+    rusqlite::Connection::open(&foreign)
+        .expect("sqlite")
+        .execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');")
+        .expect("foreign db");
+    let damaged = dir.path().join("damaged.db");
+    std::fs::write(
+        &damaged,
+        b"this is not a database at all, just text\n".repeat(200),
+    )
+    .expect("write");
+    let newer = dir.path().join("newer.db");
+    Store::open(&newer).expect("create");
+    rusqlite::Connection::open(&newer)
+        .expect("sqlite")
+        .pragma_update(None, "user_version", 99)
+        .expect("bump");
+
+    for (path, expected) in [
+        (&foreign, "not a kiji store"),
+        (&damaged, "damaged"),
+        (&newer, "newer kiji"),
+    ] {
+        let before = std::fs::read(path).expect("read");
+        let error = Store::open(path).err().expect("refused").to_string();
+        assert!(error.contains(expected), "{error}");
+        assert!(error.contains(&path.display().to_string()), "{error}");
+        assert_eq!(
+            std::fs::read(path).expect("read"),
+            before,
+            "{}",
+            path.display()
+        );
+    }
+}
