@@ -4,6 +4,8 @@
 //! app state → view → terminal.
 
 pub mod article;
+pub mod cli;
+pub mod load;
 pub mod parse;
 pub mod sanitize;
 pub mod store;

@@ -51,7 +51,7 @@ pub struct Headline {
 }
 
 /// A section and how many articles it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SectionCount {
     pub name: String,
     pub articles: usize,

@@ -1,0 +1,249 @@
+//! The command line: clap definitions and the commands that do not open the
+//! reader (import, parse, list, sections).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::load::{self, dump_files, load_file};
+use crate::sanitize::clean;
+use crate::store::{Filter, ImportCounts, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kiji",
+    version,
+    about = "A terminal news reader for plain-text dumps of news article pages",
+    long_about = "A terminal news reader for plain-text dumps of news article pages.\n\n\
+        With no command, opens the reader on the store (on the built-in sample \
+        articles while the store is empty). With paths, opens the reader on those \
+        files and folders without importing them.",
+    subcommand_precedence_over_arg = true
+)]
+pub struct Cli {
+    /// The store to use [default: the platform data directory, e.g. ~/.local/share/kiji/kiji.db]
+    #[arg(long, global = true, env = "KIJI_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// Read these dump files and folders without importing them
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import dump files and folders (searched recursively for *.txt) into the store
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the parsed articles as one JSON array; the store is not touched
+    Parse {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the stored headlines, newest first
+    List {
+        /// Only this section
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
+        /// One JSON array of the articles, without their bodies
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the sections with their article counts
+    Sections {
+        /// One JSON array of {name, articles, unread}
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How many articles go into one import transaction: large enough to be
+/// fast, small enough that an interrupted import loses little work.
+const BATCH: usize = 1000;
+/// Batches at least this large show a progress bar on a terminal.
+const PROGRESS_FROM: usize = 200;
+
+/// Imports files and folders. Returns whether every file was imported.
+pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
+    let files = dump_files(paths);
+    let progress = if std::io::stderr().is_terminal() && files.len() >= PROGRESS_FROM {
+        let bar = ProgressBar::new(files.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut counts = ImportCounts::default();
+    let mut failed = 0;
+    let mut batch = Vec::with_capacity(BATCH);
+    for file in files {
+        match file.and_then(|path| load_file(&path)) {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    progress.suspend(|| eprintln!("{}", clean(warning)));
+                }
+                batch.push(loaded.article);
+            }
+            Err(error) => {
+                failed += 1;
+                progress.suspend(|| eprintln!("{}", clean(&error.to_string())));
+            }
+        }
+        if batch.len() == BATCH {
+            counts.merge(write_batch(store, &batch)?);
+            batch.clear();
+        }
+        progress.inc(1);
+    }
+    counts.merge(write_batch(store, &batch)?);
+    progress.finish_and_clear();
+    println!(
+        "imported {}, updated {}, unchanged {}, failed {failed}",
+        counts.imported, counts.updated, counts.unchanged
+    );
+    Ok(failed == 0)
+}
+
+fn write_batch(store: &mut Store, batch: &[crate::article::Article]) -> Result<ImportCounts> {
+    store
+        .import(batch)
+        .with_context(|| format!("importing into {}", store.label()))
+}
+
+/// Prints the parsed articles as one JSON array. Returns whether every file
+/// parsed.
+pub fn parse(paths: &[PathBuf]) -> Result<bool> {
+    let mut articles = Vec::new();
+    let mut ok = true;
+    for file in dump_files(paths) {
+        match file.and_then(|path| load_file(&path)) {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    eprintln!("{}", clean(warning));
+                }
+                articles.push(loaded.article);
+            }
+            Err(error) => {
+                ok = false;
+                eprintln!("{}", clean(&error.to_string()));
+            }
+        }
+    }
+    print_json(&articles)?;
+    Ok(ok)
+}
+
+/// Prints the headlines, newest first.
+pub fn list(store: &Store, section: Option<String>, json: bool) -> Result<()> {
+    let filter = Filter { section };
+    let articles = store.listing(&filter)?;
+    if json {
+        let listing: Vec<serde_json::Value> = articles
+            .iter()
+            .map(|article| {
+                let mut value = serde_json::to_value(article)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.remove("body");
+                }
+                Ok(value)
+            })
+            .collect::<Result<_, serde_json::Error>>()?;
+        return print_json(&listing);
+    }
+    let width = articles
+        .iter()
+        .filter_map(|a| a.section.as_deref())
+        .map(|s| unicode_width::UnicodeWidthStr::width(s).min(24))
+        .max()
+        .unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for article in &articles {
+        let date = article.published.map_or_else(
+            || "undated   ".to_owned(),
+            |p| p.format("%Y-%m-%d").to_string(),
+        );
+        let section = clean(article.section.as_deref().unwrap_or(""));
+        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(section.as_ref()));
+        writeln!(
+            out,
+            "{date}  {section}{:pad$}  {}",
+            "",
+            clean(&article.headline)
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints the sections with their counts.
+pub fn sections(store: &Store, json: bool) -> Result<()> {
+    let sections = store.sections()?;
+    if json {
+        return print_json(&sections);
+    }
+    let width = sections
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(s.name.as_str()))
+        .max()
+        .unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for section in &sections {
+        let name = clean(&section.name);
+        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_ref()));
+        writeln!(
+            out,
+            "{name}{:pad$}  {:>6} articles  {:>6} unread",
+            "", section.articles, section.unread
+        )?;
+    }
+    Ok(())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Opens the store named on the command line, or the default one.
+pub fn open_store(cli: &Cli) -> Result<Store> {
+    let path = match &cli.store {
+        Some(path) => path.clone(),
+        None => crate::store::default_path()
+            .context("no home directory to keep the store in; pass --store PATH")?,
+    };
+    Ok(Store::open(&path)?)
+}
+
+/// An in-memory store of the given files, for reading without importing.
+/// Returns it with a line for each file that could not be read.
+pub fn scratch_store(paths: &[PathBuf]) -> Result<(Store, Vec<String>)> {
+    let mut store = Store::open_in_memory()?;
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for file in dump_files(paths) {
+        match file.and_then(|path| load_file(&path)) {
+            Ok(loaded) => articles.push(loaded.article),
+            Err(error) => problems.push(clean(&error.to_string()).into_owned()),
+        }
+    }
+    store.import(&articles)?;
+    Ok((store, problems))
+}
+
+/// An in-memory store of the built-in sample articles.
+pub fn sample_store() -> Result<Store> {
+    let mut store = Store::open_in_memory()?;
+    store.import(&load::samples())?;
+    Ok(store)
+}

@@ -1,0 +1,153 @@
+//! Finding dump files and reading them into articles: the file-system side
+//! of the parser, with errors that name the file.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::article::Article;
+use crate::parse::{self, ParseError, Warning};
+
+/// Why one file could not be read as an article.
+#[derive(Debug)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.reason),
+            None => write!(f, "{}: {}", self.path.display(), self.reason),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A file read as an article, with what was repaired on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+/// The dump files named by `paths`: files as given, folders searched
+/// recursively for `*.txt`, in a stable (sorted) order. A path that cannot
+/// be walked is reported as an error in place.
+pub fn dump_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
+    let mut found = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                for entry in walkdir::WalkDir::new(path).follow_links(true) {
+                    match entry {
+                        Ok(entry) if entry.file_type().is_file() && is_dump(entry.path()) => {
+                            files.push(Ok(entry.into_path()));
+                        }
+                        Ok(_) => {}
+                        Err(error) => files.push(Err(LoadError {
+                            path: error.path().unwrap_or(path).to_path_buf(),
+                            line: None,
+                            reason: io_reason(error.io_error()),
+                        })),
+                    }
+                }
+                files.sort_by(|a, b| sort_path(a).cmp(sort_path(b)));
+                found.extend(files);
+            }
+            Ok(_) => found.push(Ok(path.clone())),
+            Err(error) => found.push(Err(LoadError {
+                path: path.clone(),
+                line: None,
+                reason: io_reason(Some(&error)),
+            })),
+        }
+    }
+    found
+}
+
+fn sort_path(entry: &Result<PathBuf, LoadError>) -> &Path {
+    match entry {
+        Ok(path) => path,
+        Err(error) => &error.path,
+    }
+}
+
+fn is_dump(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+}
+
+fn io_reason(error: Option<&std::io::Error>) -> String {
+    match error {
+        Some(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            "no such file or directory".into()
+        }
+        Some(error) => error.to_string(),
+        None => "a symbolic link loop".into(),
+    }
+}
+
+/// Reads and parses one dump file; `source` is recorded as given.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let fail = |line, reason: String| LoadError {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|error| fail(None, io_reason(Some(&error))))?
+        .len();
+    if size > parse::MAX_DUMP_BYTES as u64 {
+        return Err(fail(
+            Some(1),
+            format!("too large ({size} bytes; dumps are limited to 16 MB)"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|error| fail(None, io_reason(Some(&error))))?;
+    load_bytes(path, &bytes)
+}
+
+/// Parses the bytes of a dump that came from `path`.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    match parse::parse_bytes(bytes) {
+        Ok(parsed) => {
+            let mut article = parsed.article;
+            article.source = Some(path.display().to_string());
+            Ok(Loaded {
+                article,
+                warnings: parsed.warnings.iter().map(|w| warning(path, w)).collect(),
+            })
+        }
+        Err(ParseError { line, kind }) => Err(LoadError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            reason: kind.to_string(),
+        }),
+    }
+}
+
+fn warning(path: &Path, warning: &Warning) -> String {
+    match warning.line {
+        Some(line) => format!("{}:{line}: warning: {}", path.display(), warning.message),
+        None => format!("{}: warning: {}", path.display(), warning.message),
+    }
+}
+
+// `SAMPLES`: the files of sample_data/, written out by build.rs.
+include!(concat!(env!("OUT_DIR"), "/samples.rs"));
+
+/// The sample articles built into the binary.
+pub fn samples() -> Vec<Article> {
+    SAMPLES
+        .iter()
+        .filter_map(|(name, bytes)| {
+            load_bytes(&Path::new("sample_data").join(name), bytes)
+                .ok()
+                .map(|loaded| loaded.article)
+        })
+        .collect()
+}
