@@ -1,0 +1,303 @@
+//! The command line end to end, on temporary stores.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn kiji(store: &Path) -> Command {
+    let mut command = Command::cargo_bin("kiji").expect("binary builds");
+    command.env_remove("KIJI_STORE").arg("--store").arg(store);
+    command
+}
+
+fn stdout(command: &mut Command) -> String {
+    let output = command.output().expect("runs");
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+const SAMPLES: usize = 25;
+
+#[test]
+fn import_then_list_then_sections() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "imported {SAMPLES}, updated 0, unchanged 0, failed 0\n"
+        ));
+
+    let list = stdout(kiji(&store).arg("list"));
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), SAMPLES);
+    assert!(lines[0].starts_with("2024-04-12  Culture"), "{}", lines[0]);
+    assert!(lines[0].ends_with("Manga Museum in Kyoto Reopens After Renovation"));
+    // the one undated sample comes last
+    assert!(
+        lines[SAMPLES - 1].starts_with("undated"),
+        "{}",
+        lines[SAMPLES - 1]
+    );
+
+    let sections = stdout(kiji(&store).arg("sections"));
+    assert!(sections.contains("Politics"));
+    assert!(sections.contains("Science & Nature"));
+    assert_eq!(sections.lines().count(), 7);
+}
+
+#[test]
+fn a_second_import_changes_nothing() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "imported 0, updated 0, unchanged {SAMPLES}, failed 0\n"
+        ));
+    assert_eq!(stdout(kiji(&store).arg("list")).lines().count(), SAMPLES);
+}
+
+#[test]
+fn an_edited_article_is_updated_not_duplicated() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    let seed = std::fs::read_to_string("sample_data/000_6c6944616e88b9e8.txt").expect("seed");
+    let file = dir.path().join("seed.txt");
+    std::fs::write(&file, &seed).expect("write");
+    kiji(&store).arg("import").arg(&file).assert().success();
+    std::fs::write(
+        &file,
+        seed.replace("Middle East.", "Middle East. (Corrected)"),
+    )
+    .expect("write");
+    kiji(&store)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("imported 0, updated 1, unchanged 0, failed 0\n");
+    assert_eq!(stdout(kiji(&store).arg("list")).lines().count(), 1);
+}
+
+#[test]
+fn one_bad_file_among_good_ones() {
+    let dir = TempDir::new().expect("tempdir");
+    let dumps = dir.path().join("dumps");
+    std::fs::create_dir_all(dumps.join("more")).expect("mkdir");
+    std::fs::copy(
+        "sample_data/004_yen-slides-to-new-low.txt",
+        dumps.join("a.txt"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        "sample_data/000_6c6944616e88b9e8.txt",
+        dumps.join("more/b.txt"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dumps.join("more/broken.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00IHDR",
+    )
+    .expect("write");
+    std::fs::write(dumps.join("empty.txt"), "  \n").expect("write");
+    std::fs::write(dumps.join("notes.md"), "not a dump, not even looked at").expect("write");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .arg("import")
+        .arg(&dumps)
+        .assert()
+        .code(1)
+        .stdout("imported 2, updated 0, unchanged 0, failed 2\n")
+        .stderr(predicate::str::contains(
+            "broken.txt:3: binary data, not text",
+        ))
+        .stderr(predicate::str::contains("empty.txt:1: empty file"))
+        .stderr(predicate::str::contains("panicked").not());
+    assert_eq!(stdout(kiji(&store).arg("list")).lines().count(), 2);
+}
+
+#[test]
+fn a_path_that_does_not_exist() {
+    let dir = TempDir::new().expect("tempdir");
+    kiji(&dir.path().join("kiji.db"))
+        .args([
+            "import",
+            "no/such/dir",
+            "sample_data/000_6c6944616e88b9e8.txt",
+        ])
+        .assert()
+        .code(1)
+        .stdout("imported 1, updated 0, unchanged 0, failed 1\n")
+        .stderr("no/such/dir: no such file or directory\n");
+}
+
+#[test]
+fn a_damaged_store_is_reported_and_left_as_it_was() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    let junk: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&store, &junk).expect("write");
+    for args in [&["list"][..], &["import", "sample_data"], &["sections"]] {
+        let output = kiji(&store).args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("kiji: "), "{stderr}");
+        assert!(
+            stderr.contains("kiji.db: damaged or not a database"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
+    }
+    assert_eq!(std::fs::read(&store).expect("read"), junk);
+    assert!(!dir.path().join("kiji.db-wal").exists());
+}
+
+#[test]
+fn parse_prints_one_json_array_and_writes_no_store() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    let output = kiji(&store)
+        .args([
+            "parse",
+            "sample_data/000_6c6944616e88b9e8.txt",
+            "sample_data/013_drought-cuts-panama-canal-transits.txt",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let articles: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let articles = articles.as_array().expect("an array");
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0]["section"], "Politics");
+    assert_eq!(articles[0]["published"], "2024-02-06T12:48:00+09:00");
+    assert_eq!(
+        articles[0]["source"],
+        "sample_data/000_6c6944616e88b9e8.txt"
+    );
+    assert_eq!(articles[1]["caption"], serde_json::Value::Null);
+    assert!(!store.exists());
+}
+
+#[test]
+fn parse_fails_with_exit_1_naming_the_bad_file() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "Only A Headline\n").expect("write");
+    Command::cargo_bin("kiji")
+        .expect("binary")
+        .arg("parse")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout("[]\n")
+        .stderr(predicate::str::contains(
+            "bad.txt:1: not an article: no body text",
+        ));
+}
+
+#[test]
+fn list_json_has_ids_and_sources_but_no_bodies_and_filters_by_section() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    let output = stdout(kiji(&store).args(["list", "--json", "--section", "Science & Nature"]));
+    let articles: Vec<serde_json::Value> = serde_json::from_str(&output).expect("json");
+    assert_eq!(articles.len(), 4);
+    for article in &articles {
+        assert_eq!(article["section"], "Science & Nature");
+        assert_eq!(article["id"].as_str().map(str::len), Some(16));
+        assert!(
+            article["source"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("sample_data/"))
+        );
+        assert!(article.get("body").is_none());
+        assert!(article["popular"].is_array());
+    }
+    let sections: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(kiji(&store).args(["sections", "--json"]))).expect("json");
+    let science = sections
+        .iter()
+        .find(|s| s["name"] == "Science & Nature")
+        .expect("there");
+    assert_eq!(science["articles"], 4);
+}
+
+#[test]
+fn the_store_comes_from_kiji_store_when_not_given() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("env.db");
+    Command::cargo_bin("kiji")
+        .expect("binary")
+        .env("KIJI_STORE", &store)
+        .args(["import", "sample_data/000_6c6944616e88b9e8.txt"])
+        .assert()
+        .success();
+    assert!(store.exists());
+}
+
+#[test]
+fn help_and_version() {
+    Command::cargo_bin("kiji")
+        .expect("binary")
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("import"));
+    Command::cargo_bin("kiji")
+        .expect("binary")
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("kiji "));
+}
+
+#[test]
+fn hostile_file_names_and_content_never_reach_the_terminal_raw() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    let file = dir.path().join("evil\u{1b}]0;title\u{7}.txt");
+    std::fs::write(
+        &file,
+        "Head\u{1b}[2Jline\u{9b}31m\n9:00 JST, March 1, 2024\nBody \u{1b}]52;c;AAAA\u{7}text.\n\"Sec\u{1b}[5mtion\" POPULAR ARTICLE\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("bad\u{1b}[31m.txt"), "").expect("write");
+    let output = kiji(&store)
+        .arg("import")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        !output.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for args in [&["list"][..], &["sections"]] {
+        let out = stdout(kiji(&store).args(args));
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+            "{out:?}"
+        );
+        assert!(
+            out.contains("Headline") || out.contains("Section"),
+            "{out:?}"
+        );
+    }
+}
