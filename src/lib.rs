@@ -3,9 +3,14 @@
 //! Data flows one way: dump text → [`parse`] → [`article`] → [`store`] →
 //! app state → view → terminal.
 
+pub mod action;
+pub mod app;
 pub mod article;
 pub mod cli;
+pub mod keys;
+pub mod layout;
 pub mod load;
 pub mod parse;
 pub mod sanitize;
 pub mod store;
+pub mod ui;

@@ -1,11 +1,26 @@
 //! kiji's entry point: parse the command line, open the store, then run a
-//! command or the reader.
+//! command or the reader. The terminal and the event loop are wired here.
 
+use std::io::{IsTerminal, stdout};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use chrono::Utc;
 use clap::Parser;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use kiji::action::Action;
+use kiji::app::App;
 use kiji::cli::{self, Cli, Command};
+use kiji::store::{Filter, Store};
+use kiji::{keys, ui};
+use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -34,12 +49,136 @@ fn run(cli: &Cli) -> Result<bool> {
             cli::sections(&cli::open_store(cli)?, *json).map(|()| true)
         }
         None => {
-            let store = if cli.paths.is_empty() {
-                cli::open_store(cli)?
-            } else {
-                cli::scratch_store(&cli.paths)?.0
-            };
-            cli::list(&store, None, false).map(|()| true)
+            let (store, notice) = reader_store(cli)?;
+            if !stdout().is_terminal() {
+                // piped: print the list rather than drawing a screen
+                return cli::list(&store, None, false).map(|()| true);
+            }
+            read(store, notice).map(|()| true)
         }
+    }
+}
+
+/// The store the reader opens, and a line to greet the reader with.
+fn reader_store(cli: &Cli) -> Result<(Store, Option<String>)> {
+    if !cli.paths.is_empty() {
+        let (store, problems) = cli::scratch_store(&cli.paths)?;
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        if store.count(&Filter::default())? == 0 {
+            anyhow::bail!("no articles in the paths given");
+        }
+        let notice = (!problems.is_empty()).then(|| {
+            format!(
+                "{} files could not be read; kiji parse PATH says why",
+                problems.len()
+            )
+        });
+        return Ok((store, notice));
+    }
+    let store = cli::open_store(cli)?;
+    if store.count(&Filter::default())? > 0 {
+        return Ok((store, None));
+    }
+    let notice = "Showing the built-in sample articles · import your own with: kiji import DIR";
+    Ok((cli::sample_store()?, Some(notice.into())))
+}
+
+/// What wakes the event loop.
+enum Input {
+    Terminal(Event),
+    /// SIGTERM, SIGHUP or SIGINT: leave, restoring the terminal.
+    Signal,
+    Failed(std::io::Error),
+}
+
+/// Runs the reader until it quits, restoring the terminal however it ends.
+fn read(store: Store, notice: Option<String>) -> Result<()> {
+    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        ratatui_hook(info);
+    }));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .context("enabling the mouse")
+        .and_then(|()| event_loop(&mut terminal, store, notice));
+    restore();
+    result
+}
+
+fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
+    ratatui::restore();
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    store: Store,
+    notice: Option<String>,
+) -> Result<()> {
+    let (sender, inputs) = mpsc::channel();
+    let terminal_events = sender.clone();
+    // Blocking reads on their own threads: the loop sleeps until something
+    // happens, so an idle reader uses no CPU.
+    thread::spawn(move || {
+        loop {
+            let input = event::read().map_or_else(Input::Failed, Input::Terminal);
+            let failed = matches!(input, Input::Failed(_));
+            if terminal_events.send(input).is_err() || failed {
+                break;
+            }
+        }
+    });
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("handling signals")?;
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = sender.send(Input::Signal);
+        }
+    });
+
+    let size = terminal.size()?;
+    let mut app = App::new(store, Rect::new(0, 0, size.width, size.height), Utc::now)?;
+    app.notice = notice;
+    terminal.draw(|frame| ui::render(&app, frame))?;
+    // lets the tests check that a panic still restores the terminal
+    assert!(
+        std::env::var_os("KIJI_PANIC_AFTER_FIRST_FRAME").is_none(),
+        "KIJI_PANIC_AFTER_FIRST_FRAME is set"
+    );
+    while let Ok(input) = inputs.recv() {
+        // take everything already queued before drawing, so a burst of
+        // keys costs one frame
+        for input in std::iter::once(input).chain(inputs.try_iter()) {
+            let action = match input {
+                Input::Terminal(event) => action_for(&event),
+                Input::Signal => return Ok(()),
+                Input::Failed(error) => return Err(error).context("reading the terminal"),
+            };
+            if let Some(action) = action {
+                app.update(action);
+            }
+            if !app.running {
+                return Ok(());
+            }
+        }
+        terminal.draw(|frame| ui::render(&app, frame))?;
+    }
+    Ok(())
+}
+
+/// The action a terminal event asks for.
+fn action_for(event: &Event) -> Option<Action> {
+    match *event {
+        Event::Key(key) => keys::action_for(key),
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(mouse.column, mouse.row, true)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, false)),
+            _ => None,
+        },
+        _ => None,
     }
 }

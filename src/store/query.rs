@@ -286,11 +286,12 @@ impl Store {
         carrier.map_or(Ok(Vec::new()), |key| self.entries(ArticleKey(key), 0))
     }
 
-    /// Marks an article read or unread.
-    pub fn set_read(&self, key: ArticleKey, read: bool) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE articles SET read = ?2 WHERE key = ?1")?
+    /// Marks an article read or unread; returns whether that changed it.
+    pub fn set_read(&self, key: ArticleKey, read: bool) -> Result<bool, StoreError> {
+        let changed = self
+            .conn
+            .prepare_cached("UPDATE articles SET read = ?2 WHERE key = ?1 AND read != ?2")?
             .execute(params![key.0, read])?;
-        Ok(())
+        Ok(changed > 0)
     }
 }

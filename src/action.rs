@@ -1,0 +1,45 @@
+//! Everything a person can do in the reader, whatever key or click asks for it.
+
+/// One thing to do. Key presses become actions through the key table
+/// ([`crate::keys`]); mouse and resize events become actions in `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move up in the focused pane: the selection, or the article's scroll.
+    Up,
+    /// Move down in the focused pane.
+    Down,
+    /// A page up in the focused pane.
+    PageUp,
+    /// A page down in the focused pane.
+    PageDown,
+    /// To the first headline, the top of the article, the first list item.
+    Top,
+    /// To the last headline, the end of the article, the last list item.
+    Bottom,
+    /// Open the selected headline, or the article a sidebar item links to.
+    Open,
+    /// Back: close a popup, or leave the article.
+    Back,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrevious,
+    /// Filter by the next section.
+    NextSection,
+    /// Filter by the previous section.
+    PreviousSection,
+    /// Choose a section from a list.
+    PickSection,
+    /// Show or hide the Popular / Access Ranking sidebar.
+    ToggleSidebar,
+    /// Show or hide the list of keys.
+    Help,
+    /// Leave kiji.
+    Quit,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// A mouse click at this column and row.
+    Click(u16, u16),
+    /// The mouse wheel at this column and row: up when `true`.
+    Wheel(u16, u16, bool),
+}

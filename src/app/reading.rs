@@ -1,0 +1,231 @@
+//! The article being read: its text wrapped to the pane, cached per width
+//! so scrolling never wraps again.
+
+use chrono::{DateTime, Utc};
+
+use crate::article::Article;
+use crate::sanitize::clean;
+use crate::store::ArticleKey;
+
+/// What a wrapped line is, which decides how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Headline,
+    /// Section, dateline and how long ago.
+    Meta,
+    Caption,
+    Body,
+    Blank,
+}
+
+/// One line of the wrapped article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLine {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+/// The open article and where the reader is in it.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub key: ArticleKey,
+    pub article: Article,
+    /// The first line shown.
+    pub scroll: usize,
+    /// The width `lines` were wrapped to.
+    pub width: u16,
+    pub lines: Vec<ReaderLine>,
+}
+
+impl Reading {
+    pub fn new(key: ArticleKey, article: Article, width: u16, now: DateTime<Utc>) -> Self {
+        let lines = wrap_article(&article, width, now);
+        Self {
+            key,
+            article,
+            scroll: 0,
+            width,
+            lines,
+        }
+    }
+
+    /// Wraps again for a new width, keeping the reader near the same text.
+    pub fn rewrap(&mut self, width: u16, now: DateTime<Utc>) {
+        if width == self.width {
+            return;
+        }
+        let fraction = self.scroll as f64 / self.lines.len().max(1) as f64;
+        self.lines = wrap_article(&self.article, width, now);
+        self.width = width;
+        self.scroll = (fraction * self.lines.len() as f64) as usize;
+    }
+
+    /// The furthest scroll that still fills a pane of `rows`.
+    pub fn max_scroll(&self, rows: usize) -> usize {
+        self.lines.len().saturating_sub(rows)
+    }
+}
+
+/// The article as lines no wider than `width` display columns: headline,
+/// meta line, caption, then the body with a blank line between paragraphs.
+pub fn wrap_article(article: &Article, width: u16, now: DateTime<Utc>) -> Vec<ReaderLine> {
+    let width = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    push_wrapped(&mut lines, LineKind::Headline, &article.headline, width);
+    let meta = meta_line(article, now);
+    if !meta.is_empty() {
+        push_wrapped(&mut lines, LineKind::Meta, &meta, width);
+    }
+    if let Some(caption) = &article.caption {
+        lines.push(ReaderLine {
+            kind: LineKind::Blank,
+            text: String::new(),
+        });
+        for line in caption.lines() {
+            push_wrapped(&mut lines, LineKind::Caption, line, width);
+        }
+    }
+    for paragraph in &article.body {
+        lines.push(ReaderLine {
+            kind: LineKind::Blank,
+            text: String::new(),
+        });
+        push_wrapped(&mut lines, LineKind::Body, paragraph, width);
+    }
+    lines
+}
+
+fn push_wrapped(lines: &mut Vec<ReaderLine>, kind: LineKind, text: &str, width: usize) {
+    let text = clean(text);
+    // first fit: fill each line as far as it goes, as print does; the
+    // default optimal fit evens lines out and leaves narrow columns ragged
+    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    for line in textwrap::wrap(&text, options) {
+        lines.push(ReaderLine {
+            kind,
+            text: line.into_owned(),
+        });
+    }
+}
+
+/// `Politics · 12:48 JST, February 6, 2024 · 3 days ago`.
+pub fn meta_line(article: &Article, now: DateTime<Utc>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(section) = &article.section {
+        parts.push(section.clone());
+    }
+    if let Some(dateline) = &article.dateline {
+        parts.push(dateline.clone());
+    }
+    if let Some(published) = article.published {
+        parts.push(relative(published.with_timezone(&Utc), now));
+    }
+    parts.join(" · ")
+}
+
+/// How long ago, in the largest whole unit: "just now", "5 minutes ago",
+/// "3 days ago", "2 years ago"; "in the future" for a clock that is behind.
+pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (now - then).num_seconds();
+    if seconds < -60 {
+        return "in the future".into();
+    }
+    let (count, unit) = match seconds {
+        ..60 => return "just now".into(),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86_400 => (seconds / 3600, "hour"),
+        86_400..2_592_000 => (seconds / 86_400, "day"),
+        2_592_000..31_536_000 => (seconds / 2_592_000, "month"),
+        _ => (seconds / 31_536_000, "year"),
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {unit}{plural} ago")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_str;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2024, 2, 9, 3, 48, 0)
+            .single()
+            .expect("valid")
+    }
+
+    #[test]
+    fn relative_times() {
+        let now = now();
+        assert_eq!(relative(now, now), "just now");
+        assert_eq!(
+            relative(now - chrono::Duration::minutes(5), now),
+            "5 minutes ago"
+        );
+        assert_eq!(
+            relative(now - chrono::Duration::hours(1), now),
+            "1 hour ago"
+        );
+        assert_eq!(relative(now - chrono::Duration::days(3), now), "3 days ago");
+        assert_eq!(
+            relative(now - chrono::Duration::days(800), now),
+            "2 years ago"
+        );
+        assert_eq!(
+            relative(now + chrono::Duration::days(1), now),
+            "in the future"
+        );
+    }
+
+    #[test]
+    fn wraps_to_the_width_with_blank_lines_between_paragraphs() {
+        let article = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
+            .expect("seed")
+            .article;
+        let lines = wrap_article(&article, 40, now());
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 40)
+        );
+        assert_eq!(lines[0].kind, LineKind::Headline);
+        let meta = lines
+            .iter()
+            .find(|l| l.kind == LineKind::Meta)
+            .expect("meta");
+        assert!(
+            meta.text.starts_with("Politics · 12:48 JST,"),
+            "{}",
+            meta.text
+        );
+        // one before the caption, one before each paragraph
+        assert_eq!(
+            lines.iter().filter(|l| l.kind == LineKind::Blank).count(),
+            article.body.len() + 1
+        );
+        let meta_text: String = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Meta)
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(meta_text.ends_with("3 days ago"), "{meta_text}");
+    }
+
+    #[test]
+    fn rewrapping_keeps_the_place() {
+        let article = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
+            .expect("seed")
+            .article;
+        let mut reading = Reading::new(ArticleKey(1), article, 30, now());
+        reading.scroll = reading.lines.len() / 2;
+        reading.rewrap(60, now());
+        assert_eq!(reading.width, 60);
+        let half = reading.lines.len() / 2;
+        assert!(
+            reading.scroll.abs_diff(half) <= 2,
+            "{} vs {half}",
+            reading.scroll
+        );
+    }
+}

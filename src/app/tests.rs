@@ -1,0 +1,369 @@
+//! Key presses to state, with no terminal: every binding of the key table.
+
+use chrono::TimeZone;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::keys;
+
+fn clock() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 4, 15, 0, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+fn sample_app(width: u16, height: u16) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    store.import(&crate::load::samples()).expect("samples");
+    App::new(store, Rect::new(0, 0, width, height), clock).expect("app")
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let action = keys::action_for(KeyEvent::new(code, modifiers))
+        .unwrap_or_else(|| panic!("{code:?} is bound"));
+    app.update(action);
+}
+
+fn selected_headline(app: &App) -> String {
+    app.list
+        .selected_headline()
+        .expect("a selection")
+        .headline
+        .clone()
+}
+
+#[test]
+fn opens_on_the_newest_headline_with_counts() {
+    let app = sample_app(160, 48);
+    assert_eq!(app.total, 25);
+    assert_eq!(app.unread, 25);
+    assert_eq!(app.list.count, 25);
+    assert_eq!(
+        selected_headline(&app),
+        "Manga Museum in Kyoto Reopens After Renovation"
+    );
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.sections.len(), 7);
+    assert_eq!(app.sidebar.ranking.len(), 5);
+}
+
+#[test]
+fn arrows_and_vim_keys_move_the_selection() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.list.selected, 2);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.list.selected, 1);
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn pages_and_ends() {
+    let mut app = sample_app(160, 12);
+    let page = usize::from(crate::layout::inner(app.areas().list).height) - 1;
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.list.selected, page);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.list.selected, 2 * page);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.list.selected, page);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.list.selected, 24);
+    assert_eq!(
+        selected_headline(&app),
+        "Vacant Home Bank Matches Empty Houses With Young Families"
+    );
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.list.selected, 0);
+    press_with(&mut app, KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(app.list.selected, 24);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn enter_opens_the_article_marks_it_read_and_focuses_it() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let reading = app.reading.as_ref().expect("open");
+    assert_eq!(reading.article.headline, selected_headline(&app));
+    assert_eq!(app.focus, Pane::Reader);
+    assert!(app.list.selected_headline().expect("row").read);
+    assert_eq!(app.unread, 24);
+    let business = app
+        .sections
+        .iter()
+        .find(|s| s.name == "Business")
+        .expect("section");
+    assert_eq!((business.articles, business.unread), (4, 3));
+    assert_eq!(app.sidebar.section.as_deref(), Some("Business"));
+    // opening it again changes no count
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.unread, 24);
+}
+
+#[test]
+fn keys_scroll_the_open_article() {
+    let mut app = sample_app(60, 12);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.reading.as_ref().map(|r| r.scroll), Some(2));
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.reading.as_ref().map(|r| r.scroll), Some(1));
+    press(&mut app, KeyCode::End);
+    let reading = app.reading.as_ref().expect("open");
+    let rows = usize::from(crate::layout::inner(app.areas().reader).height);
+    assert_eq!(reading.scroll, reading.max_scroll(rows));
+    assert!(reading.scroll > 0);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        app.reading.as_ref().map(|r| r.scroll),
+        Some(reading_max(&app))
+    );
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.reading.as_ref().map(|r| r.scroll), Some(0));
+    // the list selection did not move while the article scrolled
+    assert_eq!(app.list.selected, 0);
+}
+
+fn reading_max(app: &App) -> usize {
+    let rows = usize::from(crate::layout::inner(app.areas().reader).height);
+    app.reading.as_ref().map_or(0, |r| r.max_scroll(rows))
+}
+
+#[test]
+fn escape_goes_back_step_by_step() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Pane::List);
+    assert!(app.reading.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.reading.is_none());
+}
+
+#[test]
+fn tab_and_arrows_cycle_the_focus_through_the_panes() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.focus, Pane::Sidebar);
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.focus, Pane::List);
+    press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.focus, Pane::Sidebar);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.focus, Pane::List);
+}
+
+#[test]
+fn brackets_cycle_the_section_filter_and_everything_follows() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.filter_name(), "Business");
+    assert_eq!(app.list.count, 4);
+    assert_eq!(
+        selected_headline(&app),
+        "Yen Slides to New Low Against Dollar as Interest Rate Gap Persists"
+    );
+    assert_eq!(app.sidebar.section.as_deref(), Some("Business"));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.filter_name(), "Culture");
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.filter_name(), "All");
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.filter_name(), "World");
+    assert_eq!(app.list.count, 3);
+}
+
+#[test]
+fn the_section_picker_filters_and_escape_closes_it() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.popup, Some(Popup::Sections { selected: 0 }));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.filter_name(), "Politics");
+    assert_eq!(app.list.count, 4);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.filter_name(), "Politics");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.popup, Some(Popup::Help { scroll: 0 }));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.popup, Some(Popup::Help { scroll: 1 }));
+    // keys meant for the panes do nothing while help is up
+    assert_eq!(app.list.selected, 0);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.popup, None);
+    press(&mut app, KeyCode::F(1));
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.popup, None);
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.running);
+    let mut app = sample_app(160, 48);
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!app.running);
+}
+
+#[test]
+fn a_linked_sidebar_item_opens_its_article_and_an_unlinked_one_says_so() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Down); // the yen article: Popular · Business
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Sidebar);
+    let linked = app
+        .sidebar
+        .popular
+        .iter()
+        .position(|e| e.article.is_some())
+        .expect("a link");
+    for _ in 0..linked {
+        press(&mut app, KeyCode::Down);
+    }
+    let title = app.sidebar.selected_entry().expect("item").title.clone();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.reading.as_ref().map(|r| r.article.headline.clone()),
+        Some(title.clone())
+    );
+    assert_eq!(selected_headline(&app), title);
+    assert_eq!(app.focus, Pane::Reader);
+
+    press(&mut app, KeyCode::Tab);
+    let unlinked = (0..app.sidebar.len())
+        .find(|&i| {
+            app.sidebar.select(i);
+            app.sidebar.selected_article().is_none()
+        })
+        .expect("an unlinked item");
+    app.sidebar.select(unlinked);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Not in the store"))
+    );
+    assert_eq!(
+        app.reading.as_ref().map(|r| r.article.headline.clone()),
+        Some(title)
+    );
+}
+
+#[test]
+fn p_hides_the_docked_sidebar_or_floats_it_on_narrow_terminals() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char('p'));
+    assert!(app.areas().sidebar.is_empty());
+    press(&mut app, KeyCode::Char('p'));
+    assert!(!app.areas().sidebar.is_empty());
+
+    let mut app = sample_app(80, 24);
+    assert!(app.areas().sidebar.is_empty());
+    press(&mut app, KeyCode::Char('p'));
+    assert!(app.areas().sidebar_floats);
+    assert_eq!(app.focus, Pane::Sidebar);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.areas().sidebar.is_empty());
+    assert_eq!(app.focus, Pane::List);
+}
+
+#[test]
+fn the_article_selection_and_filter_survive_a_resize() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    let headline = app.reading.as_ref().map(|r| r.article.headline.clone());
+    let width = app.reading.as_ref().map(|r| r.width);
+    for (w, h) in [(60, 20), (30, 8), (20, 5), (0, 0), (100, 30), (160, 48)] {
+        app.update(Action::Resize(w, h));
+        assert_eq!(
+            app.reading.as_ref().map(|r| r.article.headline.clone()),
+            headline
+        );
+        assert_eq!(app.filter_name(), "Business");
+        assert_eq!(app.list.selected, 1);
+    }
+    assert_eq!(app.reading.as_ref().map(|r| r.width), width);
+    app.update(Action::Resize(60, 20));
+    assert_ne!(
+        app.reading.as_ref().map(|r| r.width),
+        width,
+        "wrapped again"
+    );
+}
+
+#[test]
+fn narrow_terminals_show_the_article_full_width_and_escape_returns_to_the_list() {
+    let mut app = sample_app(50, 16);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.areas().panes(), [Pane::Reader]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.areas().panes(), [Pane::List]);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Reader, "Tab goes back to the open article");
+}
+
+#[test]
+fn mouse_clicks_select_focus_and_filter_and_the_wheel_scrolls() {
+    let mut app = sample_app(120, 16);
+    let list = crate::layout::inner(app.areas().list);
+    app.update(Action::Click(list.x + 5, list.y + 3));
+    assert_eq!(app.list.selected, 3);
+    assert!(app.reading.is_none());
+    app.update(Action::Click(list.x + 5, list.y + 3));
+    assert_eq!(
+        app.reading.as_ref().map(|r| r.article.headline.clone()),
+        Some(selected_headline(&app))
+    );
+
+    let reader = app.areas().reader;
+    app.update(Action::Wheel(reader.x + 3, reader.y + 3, false));
+    assert_eq!(app.reading.as_ref().map(|r| r.scroll), Some(3));
+    app.update(Action::Wheel(list.x + 3, list.y + 3, false));
+    assert_eq!(app.list.selected, 6);
+
+    let widths = app.tab_widths();
+    let tabs = layout::tab_positions(&widths, app.tab, tab_strip(app.areas().tabs));
+    let (_, x, _) = tabs[2];
+    app.update(Action::Click(x + 1, 0));
+    assert_eq!(app.filter_name(), "Culture");
+
+    let sidebar = app.areas().sidebar;
+    app.update(Action::Click(sidebar.x + 2, sidebar.y + 3));
+    assert_eq!(app.focus, Pane::Sidebar);
+    assert_eq!(app.sidebar.selected, 1);
+}

@@ -1,0 +1,84 @@
+//! The view: pure functions from the app's state to a frame. Nothing here
+//! changes state, reads the store or caches anything.
+
+mod headlines;
+mod popups;
+mod reader;
+mod sidebar;
+mod status;
+mod tabs;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use crate::app::{App, Popup};
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
+use theme::THEME;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = layout::layout(area, app.shape());
+    if areas.too_small {
+        too_small(frame, area);
+        return;
+    }
+    tabs::render(app, frame, areas.tabs);
+    headlines::render(app, frame, areas.list);
+    reader::render(app, frame, areas.reader);
+    sidebar::render(app, frame, areas.sidebar, areas.sidebar_floats);
+    status::render(app, frame, areas.status);
+    match app.popup {
+        Some(Popup::Help { scroll }) => popups::help(frame, area, scroll),
+        Some(Popup::Sections { selected }) => popups::sections(app, frame, area, selected),
+        None => {}
+    }
+}
+
+/// The bordered block of a pane, brighter when it has the focus.
+fn pane_block(title: &str, focused: bool) -> Block<'_> {
+    let (border, title_style) = if focused {
+        (THEME.border_focused, THEME.title_focused)
+    } else {
+        (THEME.border, THEME.title)
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(border)
+        .title(Span::styled(format!(" {title} "), title_style))
+}
+
+fn focused(app: &App, pane: Pane) -> bool {
+    app.focus == pane && app.popup.is_none()
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let long = format!(
+        "Terminal too small ({}×{}); kiji needs {MIN_WIDTH}×{MIN_HEIGHT}",
+        area.width, area.height
+    );
+    let short = format!("Too small: need {MIN_WIDTH}×{MIN_HEIGHT}");
+    let columns = usize::from(area.width);
+    let message = if text::width(&long) <= columns {
+        long
+    } else {
+        short
+    };
+    let line = Line::from(text::fit(&message, columns).into_owned());
+    frame.render_widget(Paragraph::new(line).style(THEME.notice), area);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,85 @@
+//! The headline list: an unread mark, the date and the headline, cut to the
+//! pane; only the rows on screen are built.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::text::fit;
+use super::theme::THEME;
+use super::{focused, pane_block};
+use crate::app::App;
+use crate::layout::{Pane, inner};
+use crate::store::Headline;
+
+/// Columns before the headline: marker, unread mark, space, `Feb 06`, gap.
+const PREFIX: usize = 11;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let is_focused = focused(app, Pane::List);
+    let title = format!("{} · {}", app.filter_name(), app.list.count);
+    frame.render_widget(pane_block(&title, is_focused), area);
+    let inside = inner(area);
+    let rows = usize::from(inside.height);
+    let width = usize::from(inside.width);
+    if app.list.count == 0 {
+        let empty = Paragraph::new(Span::styled(
+            fit("No articles here. Import some: kiji import DIR", width),
+            THEME.placeholder,
+        ));
+        frame.render_widget(empty, inside);
+        return;
+    }
+    let lines: Vec<Line> = app
+        .list
+        .visible(rows)
+        .map(|(position, headline)| row(headline, position == app.list.selected, is_focused, width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+    if app.list.count > rows {
+        let mut state = ScrollbarState::new(app.list.count.saturating_sub(rows))
+            .position(app.list.offset)
+            .viewport_content_length(rows);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}
+
+fn row(headline: &Headline, selected: bool, focused: bool, width: usize) -> Line<'_> {
+    let marker = if selected { "›" } else { " " };
+    let mark = if headline.read { " " } else { "●" };
+    let date = headline
+        .published
+        .map_or_else(|| "      ".to_owned(), |p| p.format("%b %d").to_string());
+    let text_style = if headline.read {
+        THEME.read
+    } else {
+        THEME.unread
+    };
+    let title = fit(&headline.headline, width.saturating_sub(PREFIX));
+    // pad to the pane's width so a selected row is highlighted end to end
+    let pad = width.saturating_sub(PREFIX + super::text::width(&title));
+    let line = Line::from(vec![
+        Span::raw(marker),
+        Span::styled(mark, THEME.unread_mark),
+        Span::raw(" "),
+        Span::styled(date, THEME.date),
+        Span::raw("  "),
+        Span::styled(title, text_style),
+        Span::raw(" ".repeat(pad)),
+    ]);
+    match (selected, focused) {
+        (true, true) => line.style(THEME.selected),
+        (true, false) => line.style(THEME.selected_unfocused),
+        _ => line,
+    }
+}

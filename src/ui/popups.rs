@@ -1,0 +1,75 @@
+//! Popups: the key list (drawn from the key table) and the section picker.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::pane_block;
+use super::text::{fit, width};
+use super::theme::THEME;
+use crate::app::App;
+use crate::keys::BINDINGS;
+use crate::layout::inner;
+
+/// A rectangle of at most `columns` × `rows`, centred in `area`.
+fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(rows.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(columns.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    popup
+}
+
+pub fn help(frame: &mut Frame, area: Rect, scroll: usize) {
+    let popup = centred(area, 64, BINDINGS.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(pane_block("Keys · Esc closes", true), popup);
+    let inside = inner(popup);
+    let columns = usize::from(inside.width);
+    let label_width = BINDINGS.iter().map(|b| width(b.label)).max().unwrap_or(0) + 2;
+    let lines: Vec<Line> = BINDINGS
+        .iter()
+        .skip(scroll)
+        .map(|binding| {
+            let label = format!(" {:<label_width$}", binding.label);
+            let help = fit(binding.help, columns.saturating_sub(width(&label)));
+            Line::from(vec![
+                Span::styled(fit(&label, columns).into_owned(), THEME.key),
+                Span::raw(help),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+}
+
+pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let labels = app.tab_labels();
+    let popup = centred(area, 40, labels.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(pane_block("Section · Enter filters", true), popup);
+    let inside = inner(popup);
+    let rows = usize::from(inside.height).max(1);
+    let first = (selected + 1).saturating_sub(rows);
+    let columns = usize::from(inside.width);
+    let lines: Vec<Line> = labels
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(index, label)| {
+            let marker = if index == selected { "›" } else { " " };
+            let text = fit(&format!("{marker} {label}"), columns).into_owned();
+            let pad = columns.saturating_sub(width(&text));
+            let line = Line::from(vec![Span::raw(text), Span::raw(" ".repeat(pad))]);
+            if index == selected {
+                line.style(THEME.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+}

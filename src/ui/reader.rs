@@ -1,0 +1,70 @@
+//! The reading pane: the open article's wrapped lines from its scroll
+//! position, with a scrollbar and how far through it the reader is.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::text::fit;
+use super::theme::THEME;
+use super::{focused, pane_block};
+use crate::app::{App, LineKind};
+use crate::layout::{Pane, inner, measure};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let is_focused = focused(app, Pane::Reader);
+    let inside = inner(area);
+    let rows = usize::from(inside.height);
+    let Some(reading) = &app.reading else {
+        frame.render_widget(pane_block("Article", is_focused), area);
+        let hint = fit(
+            "Select a headline and press Enter to read it.",
+            usize::from(inside.width),
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(hint, THEME.placeholder)).alignment(Alignment::Center),
+            inside.inner(Margin::new(0, inside.height / 3)),
+        );
+        return;
+    };
+    let end = (reading.scroll + rows).min(reading.lines.len());
+    let percent = if reading.lines.len() <= rows {
+        100
+    } else {
+        end * 100 / reading.lines.len()
+    };
+    let block = pane_block("Article", is_focused)
+        .title_bottom(Line::from(format!(" {percent}% ")).alignment(Alignment::Right));
+    frame.render_widget(block, area);
+    let width = usize::from(measure(area));
+    let lines: Vec<Line> = reading.lines[reading.scroll.min(end)..end]
+        .iter()
+        .map(|line| {
+            let style = match line.kind {
+                LineKind::Headline => THEME.headline,
+                LineKind::Meta => THEME.meta,
+                LineKind::Caption => THEME.caption,
+                LineKind::Body | LineKind::Blank => THEME.body,
+            };
+            Line::from(Span::styled(fit(&line.text, width), style))
+        })
+        .collect();
+    let text_area = inside.inner(Margin::new(1, 0));
+    frame.render_widget(Paragraph::new(lines), text_area);
+    if reading.lines.len() > rows {
+        let mut state = ScrollbarState::new(reading.max_scroll(rows))
+            .position(reading.scroll)
+            .viewport_content_length(rows);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! The view on a TestBackend: exact widgets, whole screens as snapshots, and
+//! every size without a panic.
+
+use chrono::{DateTime, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::action::Action;
+use crate::app::App;
+use crate::article::Article;
+use crate::store::Store;
+
+fn clock() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 4, 15, 0, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+fn app_with(articles: &[Article], width: u16, height: u16) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    store.import(articles).expect("import");
+    App::new(store, Rect::new(0, 0, width, height), clock).expect("app")
+}
+
+fn sample_app(width: u16, height: u16) -> App {
+    app_with(&crate::load::samples(), width, height)
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| render(app, frame)).expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let buffer = draw(app, width, height);
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(text::width(symbol)).unwrap_or(1).max(1);
+            }
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Opens the seed article (the one the project was made from).
+fn open_seed(app: &mut App) {
+    while app
+        .list
+        .selected_headline()
+        .is_some_and(|h| !h.headline.starts_with("Japan, Italy"))
+    {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+}
+
+#[test]
+fn wide_screen_with_the_seed_open() {
+    let mut app = sample_app(160, 48);
+    open_seed(&mut app);
+    insta::assert_snapshot!(screen(&app, 160, 48));
+}
+
+#[test]
+fn medium_screen_three_panes() {
+    let mut app = sample_app(100, 30);
+    open_seed(&mut app);
+    app.update(Action::Down);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn narrow_screen_two_panes() {
+    let mut app = sample_app(60, 20);
+    open_seed(&mut app);
+    insta::assert_snapshot!(screen(&app, 60, 20));
+}
+
+#[test]
+fn smallest_screen_one_pane() {
+    let app = sample_app(30, 8);
+    insta::assert_snapshot!(screen(&app, 30, 8));
+}
+
+#[test]
+fn too_small_screen() {
+    let app = sample_app(20, 5);
+    insta::assert_snapshot!(screen(&app, 20, 5));
+}
+
+#[test]
+fn help_popup_lists_every_binding() {
+    let mut app = sample_app(100, 30);
+    app.update(Action::Help);
+    let text = screen(&app, 100, 30);
+    for binding in crate::keys::BINDINGS {
+        assert!(text.contains(binding.help), "{} missing", binding.help);
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn section_picker() {
+    let mut app = sample_app(60, 20);
+    app.update(Action::PickSection);
+    app.update(Action::Down);
+    insta::assert_snapshot!(screen(&app, 60, 20));
+}
+
+#[test]
+fn a_headline_row_is_cut_by_display_columns_with_an_ellipsis() {
+    let mut article = Article::new("東京で桜が開花 Cherry Blossoms Open Early".into(), None);
+    article.body.push("Body.".into());
+    let app = app_with(&[article], 30, 8);
+    let buffer = draw(&app, 30, 8);
+    let mut expected = Buffer::with_lines(["┃›●         東京で桜が開花 C…┃"]);
+    expected.area = Rect::new(0, 2, 30, 1);
+    let row: String = (0..30)
+        .map(|x| buffer[(x, 2)].symbol().to_owned())
+        .collect();
+    let want: String = (0..30)
+        .map(|x| expected[(x, 2)].symbol().to_owned())
+        .collect();
+    assert_eq!(row, want);
+}
+
+#[test]
+fn the_selected_row_is_visible_without_colour() {
+    let app = sample_app(60, 20);
+    let buffer = draw(&app, 60, 20);
+    let inner = crate::layout::inner(app.areas().list);
+    let cell = &buffer[(inner.x + 12, inner.y)];
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert_eq!(buffer[(inner.x, inner.y)].symbol(), "›");
+}
+
+#[test]
+fn every_size_up_to_200_by_60_renders_without_panic() {
+    let mut app = sample_app(80, 24);
+    open_seed(&mut app);
+    for width in 0..=200 {
+        for height in 0..=60 {
+            app.update(Action::Resize(width, height));
+            let _ = draw(&app, width, height);
+        }
+    }
+}
+
+#[test]
+fn popups_render_at_every_small_size() {
+    let mut app = sample_app(80, 24);
+    for popup in [Action::Help, Action::PickSection] {
+        app.update(popup);
+        for width in 0..=70 {
+            for height in 0..=24 {
+                app.update(Action::Resize(width, height));
+                let _ = draw(&app, width, height);
+            }
+        }
+        app.update(Action::Back);
+    }
+}
+
+#[test]
+fn hostile_text_in_the_store_never_reaches_a_cell() {
+    let evil = "A\u{1b}]0;title\u{7}B\u{1b}[2J\u{9b}31mC\u{202e}D\u{7}\u{1b}]52;c;AAAA\u{1b}\\E";
+    let mut article = Article::new(format!("Head {evil}"), None);
+    article.caption = Some(format!("Caption {evil}"));
+    article.section = Some(format!("Sec {evil}"));
+    article.body = vec![format!("Body {evil}"); 3];
+    article.popular = vec![format!("Pop {evil}")];
+    article.access_ranking = vec![format!("Rank {evil}")];
+    let mut app = app_with(&[article], 160, 48);
+    app.update(Action::Open);
+    for (width, height) in [(160, 48), (60, 20), (30, 8)] {
+        app.update(Action::Resize(width, height));
+        let buffer = draw(&app, width, height);
+        for cell in buffer.content() {
+            assert!(
+                !cell.symbol().chars().any(crate::sanitize::is_unsafe),
+                "{:?}",
+                cell.symbol()
+            );
+        }
+        let text = screen(&app, width, height);
+        assert!(text.contains("ABCDE"), "{text}");
+    }
+}

@@ -1,0 +1,70 @@
+//! The one theme: every style the view uses. Colours are the 16 ANSI ones,
+//! so any terminal shows them; selection is also reverse video and a marker,
+//! so it shows with no colour at all.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub struct Theme {
+    pub app_name: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub title_focused: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub unread_mark: Style,
+    pub date: Style,
+    pub unread: Style,
+    pub read: Style,
+    pub headline: Style,
+    pub meta: Style,
+    pub caption: Style,
+    pub body: Style,
+    pub placeholder: Style,
+    pub list_title: Style,
+    pub number: Style,
+    pub linked: Style,
+    pub unlinked: Style,
+    pub status: Style,
+    pub notice: Style,
+    pub hint: Style,
+    pub key: Style,
+}
+
+pub const THEME: Theme = Theme {
+    app_name: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD),
+    tab: Style::new(),
+    tab_active: Style::new()
+        .fg(Color::Cyan)
+        .add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+    border: Style::new().fg(Color::DarkGray),
+    border_focused: Style::new().fg(Color::Cyan),
+    title: Style::new(),
+    title_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    selected: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+    selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+    unread_mark: Style::new().fg(Color::Cyan),
+    date: Style::new().fg(Color::DarkGray),
+    unread: Style::new().add_modifier(Modifier::BOLD),
+    read: Style::new(),
+    headline: Style::new().add_modifier(Modifier::BOLD),
+    meta: Style::new().fg(Color::Cyan),
+    caption: Style::new()
+        .fg(Color::DarkGray)
+        .add_modifier(Modifier::ITALIC),
+    body: Style::new(),
+    placeholder: Style::new().fg(Color::DarkGray),
+    list_title: Style::new().add_modifier(Modifier::BOLD),
+    number: Style::new().fg(Color::Cyan),
+    linked: Style::new(),
+    unlinked: Style::new().fg(Color::DarkGray),
+    status: Style::new(),
+    notice: Style::new().fg(Color::Yellow),
+    hint: Style::new().fg(Color::DarkGray),
+    key: Style::new().fg(Color::Cyan),
+};
