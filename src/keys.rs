@@ -149,7 +149,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[char('?'), key(KeyCode::F(1))],
         action: Action::Help,
         label: "? F1",
-        help: "this help",
+        help: "show or hide this list of keys",
         hint: Some("? help"),
     },
     Binding {
