@@ -36,6 +36,30 @@ pub enum Action {
     Help,
     /// Leave kiji.
     Quit,
+    /// Open the search prompt.
+    Search,
+    /// Type a character into the prompt.
+    Input(char),
+    /// Delete the character before the prompt's cursor.
+    DeleteBack,
+    /// Clear the prompt.
+    ClearInput,
+    /// Scroll the article to the next search match.
+    NextMatch,
+    /// Scroll the article to the previous search match.
+    PreviousMatch,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// Mark everything in the current view read (asks first).
+    MarkAllRead,
+    /// Yes, to a question.
+    Confirm,
+    /// Show only unread articles, or everything again.
+    ToggleUnreadOnly,
+    /// Open the next unread article.
+    NextUnread,
+    /// Save (bookmark) the selected article, or let it go.
+    ToggleSaved,
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at this column and row.

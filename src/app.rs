@@ -1,7 +1,11 @@
-//! The reader's state. It changes only through [`App::update`], which tests
-//! drive with no terminal; the view only reads it.
+//! The reader's state. It changes only through [`App::update`] (or
+//! [`App::update_all`] for a burst of input), which tests drive with no
+//! terminal; the view only reads it.
 
 mod headlines;
+mod marks;
+mod panes;
+mod prompt;
 mod reading;
 mod sidebar;
 
@@ -9,8 +13,9 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::keys::Context;
 use crate::layout::{self, Areas, Pane, Shape};
-use crate::store::{ArticleKey, Filter, SectionCount, Store, StoreError};
+use crate::store::{Filter, SectionCount, Store, StoreError};
 pub use headlines::HeadlineList;
 pub use reading::{LineKind, ReaderLine, Reading, meta_line, relative};
 pub use sidebar::{Sidebar, SidebarRow, scroll_for};
@@ -20,12 +25,23 @@ pub use sidebar::{Sidebar, SidebarRow, scroll_for};
 pub enum Popup {
     /// The key list, scrolled this far.
     Help { scroll: usize },
-    /// The section picker, with `All` at 0.
+    /// The section picker, on this tab.
     Sections { selected: usize },
+    /// "Mark these `count` articles read?"
+    ConfirmMarkRead { count: usize },
 }
 
-/// How far one wheel notch scrolls.
-const WHEEL_STEP: isize = 3;
+/// The tabs before the sections: All and Saved.
+pub const FIXED_TABS: usize = 2;
+const SAVED_TAB: usize = 1;
+
+/// The list as it was before a search, to go back to.
+#[derive(Debug, Clone)]
+struct BeforeSearch {
+    tab: usize,
+    filter: Filter,
+    selected: usize,
+}
 
 /// The reader's whole state.
 pub struct App {
@@ -35,19 +51,26 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// The terminal's size.
     pub size: Rect,
-    /// The sections, for the tabs and the picker.
+    /// The sections with their counts, for the tabs and the picker.
     pub sections: Vec<SectionCount>,
     /// Articles in the store, all sections.
     pub total: usize,
     /// Articles not read yet, all sections.
     pub unread: usize,
-    /// The active section tab: 0 is All, then `sections` in order.
+    /// Saved articles.
+    pub saved: usize,
+    /// The active tab: All, Saved, then `sections` in order.
     pub tab: usize,
     pub list: HeadlineList,
+    /// Unread articles in the list's view.
+    pub list_unread: usize,
     pub reading: Option<Reading>,
     pub sidebar: Sidebar,
     pub focus: Pane,
     pub popup: Option<Popup>,
+    /// The search being typed, while the prompt is open.
+    pub prompt: Option<String>,
+    before_search: Option<BeforeSearch>,
     pub sidebar_hidden: bool,
     pub sidebar_overlay: bool,
     /// A one-line message for the status line, until the next key.
@@ -67,12 +90,16 @@ impl App {
             sections: Vec::new(),
             total: 0,
             unread: 0,
+            saved: 0,
             tab: 0,
             list,
+            list_unread: 0,
             reading: None,
             sidebar: Sidebar::default(),
             focus: Pane::List,
             popup: None,
+            prompt: None,
+            before_search: None,
             sidebar_hidden: false,
             sidebar_overlay: false,
             notice: None,
@@ -82,6 +109,15 @@ impl App {
         app.sidebar.ranking = app.store.access_ranking()?;
         app.settle()?;
         Ok(app)
+    }
+
+    /// Which part of the key table applies now.
+    pub fn key_context(&self) -> Context {
+        match (self.prompt.is_some(), self.popup) {
+            (_, Some(Popup::ConfirmMarkRead { .. })) => Context::Confirm,
+            (true, _) => Context::Prompt,
+            _ => Context::Main,
+        }
     }
 
     /// The shape the layout is computed from.
@@ -99,308 +135,20 @@ impl App {
         layout::layout(self.size, self.shape())
     }
 
-    /// The tab labels: `All 240`, `Politics 12`, …
+    /// The tab labels, with unread and total counts: `All (24/25)`,
+    /// `Saved (2)`, `Politics (3/4)`.
     pub fn tab_labels(&self) -> Vec<String> {
-        std::iter::once(format!("All {}", self.total))
-            .chain(
-                self.sections
-                    .iter()
-                    .map(|s| format!("{} {}", s.name, s.articles)),
-            )
-            .collect()
-    }
-
-    /// The name of the active filter.
-    pub fn filter_name(&self) -> &str {
-        self.list.filter.section.as_deref().unwrap_or("All")
-    }
-
-    /// The one way the state changes.
-    pub fn update(&mut self, action: Action) {
-        self.now = (self.clock)();
-        if !matches!(action, Action::Resize(..)) {
-            self.notice = None;
-        }
-        let result = match self.popup {
-            Some(popup) => self.update_popup(popup, action),
-            None => self.update_panes(action),
-        };
-        if let Err(error) = result.and_then(|()| self.settle()) {
-            self.notice = Some(format!("store: {error}"));
-        }
-    }
-
-    fn update_popup(&mut self, popup: Popup, action: Action) -> Result<(), StoreError> {
-        match (popup, action) {
-            (_, Action::Quit) => self.running = false,
-            (_, Action::Resize(width, height)) => self.size = Rect::new(0, 0, width, height),
-            (Popup::Help { .. }, Action::Back | Action::Help | Action::Open)
-            | (Popup::Sections { .. }, Action::Back | Action::PickSection) => self.popup = None,
-            (Popup::Help { scroll }, _) => {
-                let scroll = match action {
-                    Action::Up | Action::Wheel(_, _, true) => scroll.saturating_sub(1),
-                    Action::Down | Action::Wheel(_, _, false) => scroll + 1,
-                    Action::PageUp => scroll.saturating_sub(10),
-                    Action::PageDown => scroll + 10,
-                    Action::Top => 0,
-                    Action::Bottom => usize::MAX,
-                    _ => scroll,
-                };
-                let last = crate::keys::BINDINGS.len().saturating_sub(1);
-                self.popup = Some(Popup::Help {
-                    scroll: scroll.min(last),
-                });
-            }
-            (Popup::Sections { selected }, _) => {
-                let last = self.sections.len();
-                let selected = match action {
-                    Action::Up | Action::Wheel(_, _, true) => selected.saturating_sub(1),
-                    Action::Down | Action::Wheel(_, _, false) => selected + 1,
-                    Action::Top | Action::PageUp => 0,
-                    Action::Bottom | Action::PageDown => last,
-                    Action::Open => {
-                        self.popup = None;
-                        return self.set_tab(selected);
-                    }
-                    _ => selected,
-                };
-                self.popup = Some(Popup::Sections {
-                    selected: selected.min(last),
-                });
-            }
-        }
-        Ok(())
-    }
-
-    fn update_panes(&mut self, action: Action) -> Result<(), StoreError> {
-        match action {
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-self.page()),
-            Action::PageDown => self.move_by(self.page()),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
-            Action::Open => return self.open_selected(),
-            Action::Back => self.back(),
-            Action::FocusNext => self.cycle_focus(1),
-            Action::FocusPrevious => self.cycle_focus(-1),
-            Action::NextSection => return self.set_tab((self.tab + 1) % (self.sections.len() + 1)),
-            Action::PreviousSection => {
-                let tabs = self.sections.len() + 1;
-                return self.set_tab((self.tab + tabs - 1) % tabs);
-            }
-            Action::PickSection => self.popup = Some(Popup::Sections { selected: self.tab }),
-            Action::ToggleSidebar => self.toggle_sidebar(),
-            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Action::Quit => self.running = false,
-            Action::Resize(width, height) => self.size = Rect::new(0, 0, width, height),
-            Action::Click(column, row) => return self.click(column, row),
-            Action::Wheel(column, row, up) => {
-                if let Some(pane) = self.areas().pane_at(column, row) {
-                    let step = if up { -WHEEL_STEP } else { WHEEL_STEP };
-                    self.move_pane(pane, step);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Rows in a page of the focused pane.
-    fn page(&self) -> isize {
-        let areas = self.areas();
-        let pane = match self.focus {
-            Pane::List => areas.list,
-            Pane::Reader => areas.reader,
-            Pane::Sidebar => areas.sidebar,
-        };
-        (layout::inner(pane).height.max(2) - 1) as isize
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        self.move_pane(self.focus, delta);
-    }
-
-    fn move_pane(&mut self, pane: Pane, delta: isize) {
-        match pane {
-            Pane::List => self.list.move_by(delta),
-            Pane::Reader => {
-                if let Some(reading) = &mut self.reading {
-                    reading.scroll = reading.scroll.saturating_add_signed(delta);
-                }
-            }
-            Pane::Sidebar => self.sidebar.move_by(delta),
-        }
-    }
-
-    fn open_selected(&mut self) -> Result<(), StoreError> {
-        match self.focus {
-            Pane::Sidebar => {
-                let Some(entry) = self.sidebar.selected_entry() else {
-                    return Ok(());
-                };
-                match entry.article {
-                    Some(key) => {
-                        self.open(key)?;
-                        if let Some(position) = self.store.position(&self.list.filter, key)? {
-                            self.list.select(position);
-                        }
-                    }
-                    None => {
-                        self.notice = Some(format!("Not in the store: {}", entry.title));
-                    }
-                }
-            }
-            Pane::List | Pane::Reader => {
-                if let Some(key) = self.list.selected_headline().map(|h| h.key) {
-                    self.open(key)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Opens an article in the reading pane and marks it read.
-    fn open(&mut self, key: ArticleKey) -> Result<(), StoreError> {
-        let Some(article) = self.store.article(key)? else {
-            self.notice = Some("That article is no longer in the store".into());
-            return Ok(());
-        };
-        let was_unread = self.store.set_read(key, true)?;
-        if was_unread {
-            self.unread = self.unread.saturating_sub(1);
-            if let Some(section) = self
-                .sections
-                .iter_mut()
-                .find(|s| Some(&s.name) == article.section.as_ref())
-            {
-                section.unread = section.unread.saturating_sub(1);
-            }
-        }
-        if let Some(row) = (self.list.offset..self.list.count.min(self.list.offset + 512))
-            .find(|&p| self.list.get(p).is_some_and(|h| h.key == key))
-            .and_then(|p| self.list.get_mut(p))
-        {
-            row.read = true;
-        }
-        let width = layout::measure(self.areas().reader);
-        self.reading = Some(Reading::new(key, article, width, self.now));
-        self.focus = Pane::Reader;
-        self.sidebar_overlay = false;
-        Ok(())
-    }
-
-    fn back(&mut self) {
-        if self.sidebar_overlay {
-            self.sidebar_overlay = false;
-            self.focus = if self.reading.is_some() {
-                Pane::Reader
-            } else {
-                Pane::List
-            };
-        } else if self.focus != Pane::List {
-            self.focus = Pane::List;
-        } else {
-            self.reading = None;
-        }
-    }
-
-    fn cycle_focus(&mut self, step: isize) {
-        let panes = self.areas().panes();
-        let mut candidates = panes.clone();
-        // on a narrow terminal the reading pane takes the screen when focused
-        if self.reading.is_some() && !candidates.contains(&Pane::Reader) {
-            candidates.insert(1.min(candidates.len()), Pane::Reader);
-        }
-        if candidates.is_empty() {
-            return;
-        }
-        let at = candidates
-            .iter()
-            .position(|p| *p == self.focus)
-            .unwrap_or(0);
-        let next = (at as isize + step).rem_euclid(candidates.len() as isize) as usize;
-        self.focus = candidates[next];
-    }
-
-    fn toggle_sidebar(&mut self) {
-        if self.size.width >= layout::SIDEBAR_FROM {
-            self.sidebar_hidden = !self.sidebar_hidden;
-            if self.sidebar_hidden && self.focus == Pane::Sidebar {
-                self.focus = Pane::List;
-            }
-        } else {
-            self.sidebar_overlay = !self.sidebar_overlay;
-            self.focus = if self.sidebar_overlay {
-                Pane::Sidebar
-            } else if self.reading.is_some() && self.focus == Pane::Reader {
-                Pane::Reader
-            } else {
-                Pane::List
-            };
-        }
-    }
-
-    /// Filters by tab `tab`: 0 is All.
-    fn set_tab(&mut self, tab: usize) -> Result<(), StoreError> {
-        let tab = tab.min(self.sections.len());
-        let filter = match tab {
-            0 => Filter::default(),
-            n => Filter::section(self.sections[n - 1].name.clone()),
-        };
-        self.tab = tab;
-        self.list = HeadlineList::new(&self.store, filter)?;
-        Ok(())
-    }
-
-    fn click(&mut self, column: u16, row: u16) -> Result<(), StoreError> {
-        let areas = self.areas();
-        if areas.tabs.contains((column, row).into()) {
-            let widths = self.tab_widths();
-            if let Some((tab, ..)) = layout::tab_positions(&widths, self.tab, tab_strip(areas.tabs))
-                .into_iter()
-                .find(|&(_, x, width)| column >= x && column < x + width)
-            {
-                return self.set_tab(tab);
-            }
-            return Ok(());
-        }
-        let Some(pane) = areas.pane_at(column, row) else {
-            return Ok(());
-        };
-        self.focus = pane;
-        match pane {
-            Pane::List => {
-                let inner = layout::inner(areas.list);
-                if row >= inner.y && row < inner.bottom() {
-                    let position = self.list.offset + usize::from(row - inner.y);
-                    if position < self.list.count {
-                        let again = position == self.list.selected;
-                        self.list.select(position);
-                        if again {
-                            return self.open_selected();
-                        }
-                    }
-                }
-            }
-            Pane::Sidebar => {
-                let inner = layout::inner(areas.sidebar);
-                let title = self.sidebar.popular_title();
-                let rows = self.sidebar.rows(&title);
-                let scroll = scroll_for(&rows, self.sidebar.selected, usize::from(inner.height));
-                let clicked = (row >= inner.y)
-                    .then(|| rows.get(scroll + usize::from(row - inner.y)))
-                    .flatten();
-                if let Some(SidebarRow::Item { index, .. }) = clicked {
-                    let again = *index == self.sidebar.selected;
-                    self.sidebar.select(*index);
-                    if again {
-                        return self.open_selected();
-                    }
-                }
-            }
-            Pane::Reader => {}
-        }
-        Ok(())
+        [
+            format!("All ({}/{})", self.unread, self.total),
+            format!("Saved ({})", self.saved),
+        ]
+        .into_iter()
+        .chain(
+            self.sections
+                .iter()
+                .map(|s| format!("{} ({}/{})", s.name, s.unread, s.articles)),
+        )
+        .collect()
     }
 
     /// Each tab's width on the top bar, padding included.
@@ -411,18 +159,139 @@ impl App {
             .collect()
     }
 
+    /// The name of the active tab.
+    pub fn filter_name(&self) -> &str {
+        match self.tab {
+            0 => "All",
+            SAVED_TAB => "Saved",
+            n => self
+                .sections
+                .get(n - FIXED_TABS)
+                .map_or("All", |s| s.name.as_str()),
+        }
+    }
+
+    /// The one way the state changes.
+    pub fn update(&mut self, action: Action) {
+        self.update_all([action]);
+    }
+
+    /// Applies a burst of actions, then brings the state to rest once: a
+    /// search typed faster than it runs is run once, for the last keystroke.
+    pub fn update_all(&mut self, actions: impl IntoIterator<Item = Action>) {
+        self.update_with(actions, |_, action| Some(action));
+    }
+
+    /// Like [`App::update_all`] for raw input: `map` turns each input into
+    /// an action in the key context in force when it comes, since a key
+    /// that opens the prompt changes what the keys after it mean.
+    pub fn update_with<I>(
+        &mut self,
+        inputs: impl IntoIterator<Item = I>,
+        mut map: impl FnMut(Context, I) -> Option<Action>,
+    ) {
+        self.now = (self.clock)();
+        for input in inputs {
+            let Some(action) = map(self.key_context(), input) else {
+                continue;
+            };
+            if !matches!(action, Action::Resize(..)) {
+                self.notice = None;
+            }
+            let result = if self.prompt.is_some() && self.popup.is_none() {
+                self.update_prompt(action)
+            } else {
+                match self.popup {
+                    Some(popup) => self.update_popup(popup, action),
+                    None => self.update_panes(action),
+                }
+            };
+            if let Err(error) = result {
+                self.notice = Some(format!("store: {error}"));
+            }
+        }
+        if let Err(error) = self.settle() {
+            self.notice = Some(format!("store: {error}"));
+        }
+    }
+
+    fn update_popup(&mut self, popup: Popup, action: Action) -> Result<(), StoreError> {
+        match (popup, action) {
+            (_, Action::Quit) => self.running = false,
+            (_, Action::Resize(width, height)) => self.size = Rect::new(0, 0, width, height),
+            (Popup::ConfirmMarkRead { .. }, Action::Confirm) => {
+                self.popup = None;
+                return self.mark_view_read();
+            }
+            (Popup::ConfirmMarkRead { .. }, _)
+            | (Popup::Help { .. }, Action::Back | Action::Help | Action::Open)
+            | (Popup::Sections { .. }, Action::Back | Action::PickSection) => self.popup = None,
+            (Popup::Help { scroll }, _) => {
+                // scroll no further than the last line showing at the bottom
+                let lines = crate::keys::help_line_count();
+                let shown = usize::from(self.size.height)
+                    .min(lines + 2)
+                    .saturating_sub(2);
+                let last = lines.saturating_sub(shown);
+                self.popup = Some(Popup::Help {
+                    scroll: step(scroll, action, 10, last),
+                });
+            }
+            (Popup::Sections { selected }, Action::Open) => {
+                self.popup = None;
+                return self.set_tab(selected);
+            }
+            (Popup::Sections { selected }, _) => {
+                let last = self.sections.len() + FIXED_TABS - 1;
+                self.popup = Some(Popup::Sections {
+                    selected: step(selected, action, last, last),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Filters by tab `tab`: All, Saved, or a section. Unread-only and an
+    /// active search carry over.
+    fn set_tab(&mut self, tab: usize) -> Result<(), StoreError> {
+        let tab = tab.min(self.sections.len() + FIXED_TABS - 1);
+        let filter = Filter {
+            section: tab
+                .checked_sub(FIXED_TABS)
+                .map(|n| self.sections[n].name.clone()),
+            saved_only: tab == SAVED_TAB,
+            ..self.list.filter.clone()
+        };
+        self.tab = tab;
+        self.set_filter(filter)
+    }
+
+    /// Shows what `filter` lets through, from the top.
+    fn set_filter(&mut self, filter: Filter) -> Result<(), StoreError> {
+        self.list = HeadlineList::new(&self.store, filter)?;
+        self.list_unread = self.store.unread(&self.list.filter)?;
+        Ok(())
+    }
+
     fn load_counts(&mut self) -> Result<(), StoreError> {
         self.sections = self.store.sections()?;
         let all = Filter::default();
         self.total = self.store.count(&all)?;
         self.unread = self.store.unread(&all)?;
+        self.saved = self.store.count(&Filter {
+            saved_only: true,
+            ..Filter::default()
+        })?;
+        self.list_unread = self.store.unread(&self.list.filter)?;
         Ok(())
     }
 
     /// After every change: keep the focus on a pane that is shown, the
     /// selections and scroll offsets in range, the rows on screen fetched,
-    /// the article wrapped to its pane, and the sidebar on the right section.
+    /// the search run for what the prompt holds, the article wrapped to its
+    /// pane, and the sidebar on the right section.
     fn settle(&mut self) -> Result<(), StoreError> {
+        self.run_search()?;
         if self.reading.is_none()
             && self.focus == Pane::Reader
             && self.size.width < layout::TWO_PANES_FROM
@@ -436,7 +305,11 @@ impl App {
         let list_rows = usize::from(layout::inner(areas.list).height);
         self.list.settle(&self.store, list_rows.max(1))?;
         if let Some(reading) = &mut self.reading {
-            reading.rewrap(layout::measure(areas.reader), self.now);
+            reading.follow(
+                self.list.filter.query.as_ref(),
+                layout::measure(areas.reader),
+                self.now,
+            );
             let rows = usize::from(layout::inner(areas.reader).height);
             reading.scroll = reading.scroll.min(reading.max_scroll(rows));
         }
@@ -460,6 +333,21 @@ impl App {
         self.sidebar.select(self.sidebar.selected);
         Ok(())
     }
+}
+
+/// A selection moved by a key in a list of `last + 1` items with pages of
+/// `page`.
+fn step(at: usize, action: Action, page: usize, last: usize) -> usize {
+    let moved = match action {
+        Action::Up | Action::Wheel(_, _, true) => at.saturating_sub(1),
+        Action::Down | Action::Wheel(_, _, false) => at + 1,
+        Action::PageUp => at.saturating_sub(page),
+        Action::PageDown => at + page,
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => at,
+    };
+    moved.min(last)
 }
 
 /// The part of the top bar the tabs use, after the name.

@@ -8,8 +8,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::article::Article;
 use crate::load::{self, dump_files, load_file};
 use crate::sanitize::clean;
+use crate::search::Query;
 use crate::store::{Filter, ImportCounts, Store};
 
 #[derive(Debug, Parser)]
@@ -53,7 +55,27 @@ pub enum Command {
         /// Only this section
         #[arg(long, value_name = "NAME")]
         section: Option<String>,
+        /// Only articles not read yet
+        #[arg(long)]
+        unread: bool,
+        /// Only saved articles
+        #[arg(long)]
+        saved: bool,
         /// One JSON array of the articles, without their bodies
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the store: words (all must match), "exact phrases", -excluded, prefix*
+    ///
+    /// Options go before the query, since a query may hold words starting with -.
+    Search {
+        /// What to look for
+        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// Only this section
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
+        /// One JSON array of the matches, best first, each with its snippet
         #[arg(long)]
         json: bool,
     },
@@ -114,7 +136,7 @@ pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
     Ok(failed == 0)
 }
 
-fn write_batch(store: &mut Store, batch: &[crate::article::Article]) -> Result<ImportCounts> {
+fn write_batch(store: &mut Store, batch: &[Article]) -> Result<ImportCounts> {
     store
         .import(batch)
         .with_context(|| format!("importing into {}", store.label()))
@@ -143,45 +165,100 @@ pub fn parse(paths: &[PathBuf]) -> Result<bool> {
     Ok(ok)
 }
 
-/// Prints the headlines, newest first.
-pub fn list(store: &Store, section: Option<String>, json: bool) -> Result<()> {
-    let filter = Filter { section };
-    let articles = store.listing(&filter)?;
+/// Prints the headlines, newest first (best first for a search).
+pub fn list(store: &Store, filter: &Filter, json: bool) -> Result<()> {
+    let articles = store.listing(filter)?;
     if json {
-        let listing: Vec<serde_json::Value> = articles
+        let listing = articles
             .iter()
-            .map(|article| {
-                let mut value = serde_json::to_value(article)?;
-                if let Some(object) = value.as_object_mut() {
-                    object.remove("body");
-                }
-                Ok(value)
-            })
-            .collect::<Result<_, serde_json::Error>>()?;
+            .map(|article| without_body(article, None))
+            .collect::<Result<Vec<_>, _>>()?;
         return print_json(&listing);
     }
+    print_rows(&articles, None)
+}
+
+/// Prints the matches of a search, best first, each with a snippet.
+pub fn search(store: &Store, words: &[String], section: Option<String>, json: bool) -> Result<()> {
+    if let Some(option) = words.iter().find(|w| w.starts_with("--")) {
+        anyhow::bail!("put options before the query, as in `kiji search {option} QUERY`");
+    }
+    let query = Query::parse(&words.join(" "));
+    if query.is_empty() {
+        anyhow::bail!("nothing to search for: give at least one word that is not excluded");
+    }
+    let filter = Filter {
+        section,
+        query: Some(query.clone()),
+        ..Filter::default()
+    };
+    let articles = store.listing(&filter)?;
+    let mut snippets = Vec::with_capacity(articles.len());
+    for article in &articles {
+        let body = store.body(&article.id)?;
+        let snippet = query
+            .snippet(body.iter().map(String::as_str), SNIPPET_WIDTH)
+            .or_else(|| query.snippet([article.headline.as_str()], SNIPPET_WIDTH))
+            .unwrap_or_default();
+        snippets.push(snippet);
+    }
+    if json {
+        let listing = articles
+            .iter()
+            .zip(&snippets)
+            .map(|(article, snippet)| without_body(article, Some(snippet)))
+            .collect::<Result<Vec<_>, _>>()?;
+        return print_json(&listing);
+    }
+    print_rows(&articles, Some(&snippets))
+}
+
+/// Characters of context a search snippet shows.
+const SNIPPET_WIDTH: usize = 76;
+
+fn without_body(article: &Article, snippet: Option<&str>) -> serde_json::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(article)?;
+    if let Some(object) = value.as_object_mut() {
+        object.remove("body");
+        if let Some(snippet) = snippet {
+            object.insert("snippet".into(), snippet.into());
+        }
+    }
+    Ok(value)
+}
+
+/// `date  section  headline` lines, sections padded to one column, each
+/// followed by its snippet when there are snippets.
+fn print_rows(articles: &[Article], snippets: Option<&[String]>) -> Result<()> {
     let width = articles
         .iter()
         .filter_map(|a| a.section.as_deref())
-        .map(|s| unicode_width::UnicodeWidthStr::width(s).min(24))
+        .map(|s| text_width(s).min(24))
         .max()
         .unwrap_or(0);
     let mut out = std::io::stdout().lock();
-    for article in &articles {
+    for (index, article) in articles.iter().enumerate() {
         let date = article.published.map_or_else(
             || "undated   ".to_owned(),
             |p| p.format("%Y-%m-%d").to_string(),
         );
         let section = clean(article.section.as_deref().unwrap_or(""));
-        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(section.as_ref()));
+        let pad = width.saturating_sub(text_width(&section));
         writeln!(
             out,
             "{date}  {section}{:pad$}  {}",
             "",
             clean(&article.headline)
         )?;
+        if let Some(snippet) = snippets.and_then(|s| s.get(index)) {
+            writeln!(out, "            {}", clean(snippet))?;
+        }
     }
     Ok(())
+}
+
+fn text_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// Prints the sections with their counts.

@@ -12,5 +12,6 @@ pub mod layout;
 pub mod load;
 pub mod parse;
 pub mod sanitize;
+pub mod search;
 pub mod store;
 pub mod ui;

@@ -16,8 +16,9 @@ use crossterm::execute;
 use kiji::action::Action;
 use kiji::app::App;
 use kiji::cli::{self, Cli, Command};
+use kiji::keys::{self, Context as KeyContext};
 use kiji::store::{Filter, Store};
-use kiji::{keys, ui};
+use kiji::ui;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -42,9 +43,25 @@ fn run(cli: &Cli) -> Result<bool> {
     match &cli.command {
         Some(Command::Parse { paths }) => cli::parse(paths),
         Some(Command::Import { paths }) => cli::import(&mut cli::open_store(cli)?, paths),
-        Some(Command::List { section, json }) => {
-            cli::list(&cli::open_store(cli)?, section.clone(), *json).map(|()| true)
+        Some(Command::List {
+            section,
+            unread,
+            saved,
+            json,
+        }) => {
+            let filter = Filter {
+                section: section.clone(),
+                unread_only: *unread,
+                saved_only: *saved,
+                query: None,
+            };
+            cli::list(&cli::open_store(cli)?, &filter, *json).map(|()| true)
         }
+        Some(Command::Search {
+            query,
+            section,
+            json,
+        }) => cli::search(&cli::open_store(cli)?, query, section.clone(), *json).map(|()| true),
         Some(Command::Sections { json }) => {
             cli::sections(&cli::open_store(cli)?, *json).map(|()| true)
         }
@@ -52,7 +69,7 @@ fn run(cli: &Cli) -> Result<bool> {
             let (store, notice) = reader_store(cli)?;
             if !stdout().is_terminal() {
                 // piped: print the list rather than drawing a screen
-                return cli::list(&store, None, false).map(|()| true);
+                return cli::list(&store, &Filter::default(), false).map(|()| true);
             }
             read(store, notice).map(|()| true)
         }
@@ -149,19 +166,18 @@ fn event_loop(
     );
     while let Ok(input) = inputs.recv() {
         // take everything already queued before drawing, so a burst of
-        // keys costs one frame
+        // keys costs one frame and one search
+        let mut events = Vec::new();
         for input in std::iter::once(input).chain(inputs.try_iter()) {
-            let action = match input {
-                Input::Terminal(event) => action_for(&event),
+            match input {
+                Input::Terminal(event) => events.push(event),
                 Input::Signal => return Ok(()),
                 Input::Failed(error) => return Err(error).context("reading the terminal"),
-            };
-            if let Some(action) = action {
-                app.update(action);
             }
-            if !app.running {
-                return Ok(());
-            }
+        }
+        app.update_with(events, |context, event| action_for(&event, context));
+        if !app.running {
+            return Ok(());
         }
         terminal.draw(|frame| ui::render(&app, frame))?;
     }
@@ -169,9 +185,9 @@ fn event_loop(
 }
 
 /// The action a terminal event asks for.
-fn action_for(event: &Event) -> Option<Action> {
+fn action_for(event: &Event, context: KeyContext) -> Option<Action> {
     match *event {
-        Event::Key(key) => keys::action_for(key),
+        Event::Key(key) => keys::action_for(key, context),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),

@@ -5,6 +5,7 @@
 //! every import runs in a transaction, so a crash or a full disk never leaves
 //! a half-written store. Queries fetch what is shown, never every article.
 
+mod filter;
 mod import;
 mod query;
 
@@ -15,14 +16,48 @@ use chrono::{DateTime, FixedOffset, TimeZone};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::parse::jst;
+pub use filter::Filter;
 pub use import::{ImportCounts, ImportOutcome};
-pub use query::{Filter, Headline, ListEntry, SectionCount};
+pub use query::{Headline, ListEntry, SectionCount};
 
 /// `PRAGMA application_id` of a kiji store: "KIJI".
 const APPLICATION_ID: i64 = 0x4b49_4a49;
 /// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 1;
-const MIGRATIONS: [&str; 1] = [include_str!("store/schema_v1.sql")];
+pub const SCHEMA_VERSION: i64 = 2;
+
+type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
+/// Each migration brings the schema from its index to the next version.
+const MIGRATIONS: [Migration; 2] = [
+    |tx| tx.execute_batch(include_str!("store/schema_v1.sql")),
+    add_search_index,
+];
+
+/// Version 2: the full-text index. Contentless (the text is in `articles`
+/// and `bodies` already), unicode61 folding case and diacritics, CJK text
+/// spaced one character a token by [`crate::search::index_text`].
+fn add_search_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE VIRTUAL TABLE search USING fts5(
+             headline, body, content = '', contentless_delete = 1,
+             tokenize = 'unicode61 remove_diacritics 2');",
+    )?;
+    let mut rows =
+        tx.prepare("SELECT a.key, a.headline, b.body FROM articles a JOIN bodies b USING (key)")?;
+    let mut insert =
+        tx.prepare("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?;
+    let mut cursor = rows.query([])?;
+    while let Some(row) = cursor.next()? {
+        let key: i64 = row.get(0)?;
+        let headline: String = row.get(1)?;
+        let body: String = row.get(2)?;
+        insert.execute(rusqlite::params![
+            key,
+            crate::search::index_text(&headline),
+            crate::search::index_text(&body)
+        ])?;
+    }
+    Ok(())
+}
 
 /// A stored article's row key: cheap to copy, used by the reader to open
 /// articles and follow sidebar links.
@@ -115,7 +150,7 @@ impl Store {
         for (index, migration) in MIGRATIONS.iter().enumerate() {
             let target = index as i64 + 1;
             if version < target {
-                tx.execute_batch(migration)?;
+                migration(&tx)?;
                 tx.pragma_update(None, "user_version", target)?;
             }
         }

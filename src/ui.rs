@@ -8,6 +8,8 @@ mod sidebar;
 mod status;
 mod tabs;
 pub mod text;
+
+pub use status::describe as describe_status;
 pub mod theme;
 
 use ratatui::Frame;
@@ -35,6 +37,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.popup {
         Some(Popup::Help { scroll }) => popups::help(frame, area, scroll),
         Some(Popup::Sections { selected }) => popups::sections(app, frame, area, selected),
+        Some(Popup::ConfirmMarkRead { count }) => popups::confirm(
+            frame,
+            area,
+            &format!("Mark {count} articles in {} read?", app.filter_name()),
+        ),
         None => {}
     }
 }

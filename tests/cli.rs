@@ -301,3 +301,95 @@ fn hostile_file_names_and_content_never_reach_the_terminal_raw() {
         );
     }
 }
+
+#[test]
+fn search_ranks_matches_with_a_snippet_each() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    let out = stdout(kiji(&store).args(["search", "yen"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(
+        lines[0].ends_with("Yen Slides to New Low Against Dollar as Interest Rate Gap Persists")
+    );
+    assert!(
+        lines[1].trim_start().starts_with("The yen weakened"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].ends_with("Regional Banks Merge Back Offices in Bid to Cut Costs"));
+    assert!(lines[3].contains("billions of yen"), "{}", lines[3]);
+
+    let json = stdout(kiji(&store).args([
+        "search",
+        "--json",
+        "--section",
+        "Business",
+        "yen",
+        "-dollar",
+    ]));
+    let matches: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+    assert_eq!(matches.len(), 1);
+    assert_eq!(
+        matches[0]["headline"],
+        "Regional Banks Merge Back Offices in Bid to Cut Costs"
+    );
+    assert!(
+        matches[0]["snippet"]
+            .as_str()
+            .is_some_and(|s| s.contains("yen"))
+    );
+    assert!(matches[0].get("body").is_none());
+}
+
+#[test]
+fn search_with_nothing_to_look_for_is_one_clear_line() {
+    let dir = TempDir::new().expect("tempdir");
+    let output = kiji(&dir.path().join("kiji.db"))
+        .args(["search", "\""])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("kiji: nothing to search for"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_unread_and_saved() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    assert_eq!(
+        stdout(kiji(&store).args(["list", "--unread"]))
+            .lines()
+            .count(),
+        SAMPLES
+    );
+    assert_eq!(
+        stdout(kiji(&store).args(["list", "--saved"]))
+            .lines()
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn search_options_after_the_query_are_pointed_out() {
+    let dir = TempDir::new().expect("tempdir");
+    kiji(&dir.path().join("kiji.db"))
+        .args(["search", "yen", "--json"])
+        .assert()
+        .code(1)
+        .stderr("kiji: put options before the query, as in `kiji search --json QUERY`\n");
+}

@@ -165,7 +165,9 @@ fn read_filter_follow_a_sidebar_link_and_quit() {
     kiji.wait_for("Cherry blossoms in Tokyo began to bloom");
     kiji.wait_for("Popular · Science & Nature");
 
-    // ] filters by the next section
+    // ] filters by the next tab: Saved, then the first section
+    kiji.send("]");
+    kiji.wait_for("Saved · 0 of 25");
     kiji.send("]");
     kiji.wait_for("Business · 4 of 25");
 
@@ -215,4 +217,40 @@ fn a_panic_restores_the_terminal() {
     kiji.assert_restored();
     let screen = kiji.contents();
     assert!(screen.contains("KIJI_PANIC_AFTER_FIRST_FRAME"), "{screen}");
+}
+
+#[test]
+fn search_open_a_match_and_see_the_word_highlighted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = imported_store(dir.path());
+    let mut kiji = Session::start(&store, 120, 40);
+    kiji.wait_for("Manga Museum in Kyoto");
+    kiji.send("/wagashi");
+    kiji.wait_for("search");
+    kiji.wait_for("1 match");
+    kiji.send(ENTER);
+    kiji.send(ENTER);
+    kiji.wait_for("Makers of wagashi");
+    // the word is drawn highlighted: find its cells and check their colours
+    let parser = kiji.screen.lock().expect("screen");
+    let screen = parser.screen();
+    let (rows, columns) = screen.size();
+    let mut highlighted = String::new();
+    for row in 0..rows.get() {
+        for column in 0..columns.get() {
+            if let Some(cell) = screen.cell(row, column)
+                && cell.bgcolor() != vt100::Color::Default
+                && cell.bold()
+            {
+                highlighted.push_str(cell.contents());
+            }
+        }
+        highlighted.push('\n');
+    }
+    assert!(
+        highlighted
+            .lines()
+            .any(|line| line.eq_ignore_ascii_case("wagashi")),
+        "highlighted cells: {highlighted:?}"
+    );
 }

@@ -2,7 +2,7 @@
 //! screen, and the few rows fetched from the store to show them. Only a
 //! window around the visible rows is ever held, whatever the list's length.
 
-use crate::store::{Filter, Headline, Store, StoreError};
+use crate::store::{ArticleKey, Filter, Headline, Store, StoreError};
 
 /// Rows fetched beyond the visible ones, above and below, so that moving a
 /// few rows does not query the store.
@@ -44,6 +44,11 @@ impl HeadlineList {
         position
             .checked_sub(self.window_start)
             .and_then(|index| self.window.get_mut(index))
+    }
+
+    /// The fetched row of an article, if it is on hand.
+    pub fn find_mut(&mut self, key: ArticleKey) -> Option<&mut Headline> {
+        self.window.iter_mut().find(|h| h.key == key)
     }
 
     pub fn selected_headline(&self) -> Option<&Headline> {

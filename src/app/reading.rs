@@ -1,10 +1,13 @@
 //! The article being read: its text wrapped to the pane, cached per width
 //! so scrolling never wraps again.
 
+use std::ops::Range;
+
 use chrono::{DateTime, Utc};
 
 use crate::article::Article;
 use crate::sanitize::clean;
+use crate::search::Query;
 use crate::store::ArticleKey;
 
 /// What a wrapped line is, which decides how it is drawn.
@@ -23,6 +26,18 @@ pub enum LineKind {
 pub struct ReaderLine {
     pub kind: LineKind,
     pub text: String,
+    /// Byte ranges of `text` that match the search, to highlight.
+    pub matches: Vec<Range<usize>>,
+}
+
+impl ReaderLine {
+    fn blank() -> Self {
+        Self {
+            kind: LineKind::Blank,
+            text: String::new(),
+            matches: Vec::new(),
+        }
+    }
 }
 
 /// The open article and where the reader is in it.
@@ -34,30 +49,64 @@ pub struct Reading {
     pub scroll: usize,
     /// The width `lines` were wrapped to.
     pub width: u16,
+    /// The search whose matches are highlighted.
+    pub query: Option<Query>,
     pub lines: Vec<ReaderLine>,
 }
 
 impl Reading {
-    pub fn new(key: ArticleKey, article: Article, width: u16, now: DateTime<Utc>) -> Self {
-        let lines = wrap_article(&article, width, now);
+    pub fn new(
+        key: ArticleKey,
+        article: Article,
+        query: Option<Query>,
+        width: u16,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let lines = wrap_article(&article, query.as_ref(), width, now);
         Self {
             key,
             article,
             scroll: 0,
             width,
+            query,
             lines,
         }
     }
 
-    /// Wraps again for a new width, keeping the reader near the same text.
-    pub fn rewrap(&mut self, width: u16, now: DateTime<Utc>) {
-        if width == self.width {
+    /// Wraps again when the width or the search changed, keeping the reader
+    /// near the same text.
+    pub fn follow(&mut self, query: Option<&Query>, width: u16, now: DateTime<Utc>) {
+        if width == self.width && query == self.query.as_ref() {
             return;
         }
         let fraction = self.scroll as f64 / self.lines.len().max(1) as f64;
-        self.lines = wrap_article(&self.article, width, now);
+        self.query = query.cloned();
+        self.lines = wrap_article(&self.article, self.query.as_ref(), width, now);
         self.width = width;
         self.scroll = (fraction * self.lines.len() as f64) as usize;
+    }
+
+    /// Scrolls to the next (or previous) line holding a match, a couple of
+    /// lines from the top for context. Returns whether there was one.
+    pub fn jump_to_match(&mut self, forward: bool) -> bool {
+        const CONTEXT: usize = 2;
+        let current = self.scroll + CONTEXT;
+        let has_match = |(_, line): &(usize, &ReaderLine)| !line.matches.is_empty();
+        let mut lines = self.lines.iter().enumerate();
+        let found = if forward {
+            lines.find(|entry| entry.0 > current && has_match(entry))
+        } else {
+            lines
+                .rev()
+                .find(|entry| entry.0 < current && has_match(entry))
+        };
+        match found {
+            Some((index, _)) => {
+                self.scroll = index.saturating_sub(CONTEXT);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The furthest scroll that still fills a pane of `rows`.
@@ -68,43 +117,68 @@ impl Reading {
 
 /// The article as lines no wider than `width` display columns: headline,
 /// meta line, caption, then the body with a blank line between paragraphs.
-pub fn wrap_article(article: &Article, width: u16, now: DateTime<Utc>) -> Vec<ReaderLine> {
-    let width = usize::from(width.max(1));
-    let mut lines = Vec::new();
-    push_wrapped(&mut lines, LineKind::Headline, &article.headline, width);
+pub fn wrap_article(
+    article: &Article,
+    query: Option<&Query>,
+    width: u16,
+    now: DateTime<Utc>,
+) -> Vec<ReaderLine> {
+    let mut wrap = Wrapper {
+        lines: Vec::new(),
+        query,
+        width: usize::from(width.max(1)),
+    };
+    wrap.push(LineKind::Headline, &article.headline);
     let meta = meta_line(article, now);
     if !meta.is_empty() {
-        push_wrapped(&mut lines, LineKind::Meta, &meta, width);
+        wrap.push(LineKind::Meta, &meta);
     }
     if let Some(caption) = &article.caption {
-        lines.push(ReaderLine {
-            kind: LineKind::Blank,
-            text: String::new(),
-        });
+        wrap.lines.push(ReaderLine::blank());
         for line in caption.lines() {
-            push_wrapped(&mut lines, LineKind::Caption, line, width);
+            wrap.push(LineKind::Caption, line);
         }
     }
     for paragraph in &article.body {
-        lines.push(ReaderLine {
-            kind: LineKind::Blank,
-            text: String::new(),
-        });
-        push_wrapped(&mut lines, LineKind::Body, paragraph, width);
+        wrap.lines.push(ReaderLine::blank());
+        wrap.push(LineKind::Body, paragraph);
     }
-    lines
+    wrap.lines
 }
 
-fn push_wrapped(lines: &mut Vec<ReaderLine>, kind: LineKind, text: &str, width: usize) {
-    let text = clean(text);
-    // first fit: fill each line as far as it goes, as print does; the
-    // default optimal fit evens lines out and leaves narrow columns ragged
-    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    for line in textwrap::wrap(&text, options) {
-        lines.push(ReaderLine {
-            kind,
-            text: line.into_owned(),
-        });
+struct Wrapper<'a> {
+    lines: Vec<ReaderLine>,
+    query: Option<&'a Query>,
+    width: usize,
+}
+
+impl Wrapper<'_> {
+    /// Wraps one paragraph, carrying its search matches onto the lines.
+    fn push(&mut self, kind: LineKind, text: &str) {
+        let text = clean(text);
+        let matches = self.query.map(|q| q.matches(&text)).unwrap_or_default();
+        // first fit: fill each line as far as it goes, as print does; the
+        // default optimal fit evens lines out and leaves narrow columns ragged
+        let options =
+            textwrap::Options::new(self.width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+        let mut cursor = 0;
+        for line in textwrap::wrap(&text, options) {
+            let start = text[cursor..]
+                .find(line.as_ref())
+                .map_or(cursor, |at| cursor + at);
+            let end = start + line.len();
+            cursor = end;
+            let on_line = matches
+                .iter()
+                .filter(|m| m.start < end && m.end > start)
+                .map(|m| m.start.max(start) - start..m.end.min(end) - start)
+                .collect();
+            self.lines.push(ReaderLine {
+                kind,
+                text: line.into_owned(),
+                matches: on_line,
+            });
+        }
     }
 }
 
@@ -182,7 +256,7 @@ mod tests {
         let article = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
             .expect("seed")
             .article;
-        let lines = wrap_article(&article, 40, now());
+        let lines = wrap_article(&article, None, 40, now());
         assert!(
             lines
                 .iter()
@@ -217,9 +291,9 @@ mod tests {
         let article = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
             .expect("seed")
             .article;
-        let mut reading = Reading::new(ArticleKey(1), article, 30, now());
+        let mut reading = Reading::new(ArticleKey(1), article, None, 30, now());
         reading.scroll = reading.lines.len() / 2;
-        reading.rewrap(60, now());
+        reading.follow(None, 60, now());
         assert_eq!(reading.width, 60);
         let half = reading.lines.len() / 2;
         assert!(

@@ -4,7 +4,7 @@ use chrono::TimeZone;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::keys;
+use crate::keys::{self, Context};
 
 fn clock() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 4, 15, 0, 0, 0)
@@ -23,7 +23,7 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let action = keys::action_for(KeyEvent::new(code, modifiers))
+    let action = keys::action_for(KeyEvent::new(code, modifiers), app.key_context())
         .unwrap_or_else(|| panic!("{code:?} is bound"));
     app.update(action);
 }
@@ -174,6 +174,9 @@ fn tab_and_arrows_cycle_the_focus_through_the_panes() {
 fn brackets_cycle_the_section_filter_and_everything_follows() {
     let mut app = sample_app(160, 48);
     press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.filter_name(), "Saved");
+    assert_eq!(app.list.count, 0);
+    press(&mut app, KeyCode::Char(']'));
     assert_eq!(app.filter_name(), "Business");
     assert_eq!(app.list.count, 4);
     assert_eq!(
@@ -183,6 +186,7 @@ fn brackets_cycle_the_section_filter_and_everything_follows() {
     assert_eq!(app.sidebar.section.as_deref(), Some("Business"));
     press(&mut app, KeyCode::Char(']'));
     assert_eq!(app.filter_name(), "Culture");
+    press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('['));
     assert_eq!(app.filter_name(), "All");
@@ -199,6 +203,7 @@ fn the_section_picker_filters_and_escape_closes_it() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.popup, None);
     assert_eq!(app.filter_name(), "Politics");
@@ -212,7 +217,7 @@ fn the_section_picker_filters_and_escape_closes_it() {
 
 #[test]
 fn help_opens_scrolls_and_closes() {
-    let mut app = sample_app(160, 48);
+    let mut app = sample_app(100, 20);
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.popup, Some(Popup::Help { scroll: 0 }));
     press(&mut app, KeyCode::Down);
@@ -303,6 +308,7 @@ fn p_hides_the_docked_sidebar_or_floats_it_on_narrow_terminals() {
 fn the_article_selection_and_filter_survive_a_resize() {
     let mut app = sample_app(160, 48);
     press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
@@ -358,7 +364,7 @@ fn mouse_clicks_select_focus_and_filter_and_the_wheel_scrolls() {
 
     let widths = app.tab_widths();
     let tabs = layout::tab_positions(&widths, app.tab, tab_strip(app.areas().tabs));
-    let (_, x, _) = tabs[2];
+    let (_, x, _) = tabs[3];
     app.update(Action::Click(x + 1, 0));
     assert_eq!(app.filter_name(), "Culture");
 
@@ -366,4 +372,228 @@ fn mouse_clicks_select_focus_and_filter_and_the_wheel_scrolls() {
     app.update(Action::Click(sidebar.x + 2, sidebar.y + 3));
     assert_eq!(app.focus, Pane::Sidebar);
     assert_eq!(app.sidebar.selected, 1);
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn headlines_shown(app: &App) -> Vec<String> {
+    app.list
+        .visible(100)
+        .map(|(_, h)| h.headline.clone())
+        .collect()
+}
+
+#[test]
+fn slash_searches_as_you_type_and_enter_keeps_the_results() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.key_context(), Context::Prompt);
+    type_text(&mut app, "ye");
+    assert_eq!(app.prompt.as_deref(), Some("ye"));
+    assert_eq!(
+        app.list.count, 2,
+        "the word being typed matches as a prefix"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    // a headline hit ranks above a body-only one
+    assert_eq!(
+        headlines_shown(&app),
+        [
+            "Yen Slides to New Low Against Dollar as Interest Rate Gap Persists",
+            "Regional Banks Merge Back Offices in Bid to Cut Costs"
+        ]
+    );
+    assert_eq!(
+        crate::ui::describe_status(&app),
+        "search \"yen\" · 2 matches · 2 unread"
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.prompt.as_deref(), Some("ye"));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.prompt, None);
+    assert_eq!(app.key_context(), Context::Main);
+    assert_eq!(app.list.count, 2);
+    assert_eq!(app.focus, Pane::List);
+}
+
+#[test]
+fn escape_in_the_prompt_restores_the_list_and_selection() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let before = selected_headline(&app);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "snow");
+    assert_eq!(app.list.count, 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.prompt, None);
+    assert_eq!(app.list.count, 25);
+    assert_eq!(selected_headline(&app), before);
+
+    // after Enter, Esc in the list clears the kept search the same way
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "snow");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.list.count, 25);
+    assert_eq!(selected_headline(&app), before);
+}
+
+#[test]
+fn search_combines_with_the_section_filter() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "tokyo");
+    press(&mut app, KeyCode::Enter);
+    let everywhere = app.list.count;
+    press(&mut app, KeyCode::Char('s'));
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter_name(), "Society");
+    assert!(app.list.count < everywhere && app.list.count > 0);
+    assert!(app.list.filter.query.is_some());
+}
+
+#[test]
+fn a_burst_of_keys_searches_for_the_last_one() {
+    let mut app = sample_app(160, 48);
+    let keys = "/snow"
+        .chars()
+        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    app.update_with(keys, |context, key| keys::action_for(key, context));
+    assert_eq!(app.prompt.as_deref(), Some("snow"));
+    assert_eq!(
+        headlines_shown(&app),
+        ["Schools in Hokkaido Close as Heavy Snow Blankets Region"]
+    );
+}
+
+#[test]
+fn matches_are_highlighted_and_n_steps_through_them() {
+    let mut app = sample_app(60, 12);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "yen");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let reading = app.reading.as_ref().expect("open");
+    let hits: Vec<usize> = reading
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.matches.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    assert!(hits.len() >= 2, "{hits:?}");
+    let first = &reading.lines[hits[0]];
+    assert_eq!(&first.text[first.matches[0].clone()], "Yen");
+    let last = *hits.last().expect("hits");
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
+    let scroll = app.reading.as_ref().map_or(0, |r| r.scroll);
+    assert!(scroll > 0 && scroll <= last, "{scroll} vs {last}");
+    press_with(&mut app, KeyCode::Char('N'), KeyModifiers::SHIFT);
+    assert!(app.reading.as_ref().map_or(0, |r| r.scroll) < scroll);
+}
+
+#[test]
+fn m_toggles_read_and_the_counts_follow() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.list.selected_headline().expect("row").read);
+    assert_eq!(app.unread, 24);
+    assert_eq!(app.list_unread, 24);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(!app.list.selected_headline().expect("row").read);
+    assert_eq!(app.unread, 25);
+}
+
+#[test]
+fn shift_m_asks_first_then_marks_the_view_read() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']')); // Business
+    press_with(&mut app, KeyCode::Char('M'), KeyModifiers::SHIFT);
+    assert_eq!(app.popup, Some(Popup::ConfirmMarkRead { count: 4 }));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.popup, None);
+    assert_eq!(app.list_unread, 4);
+    press_with(&mut app, KeyCode::Char('M'), KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.list_unread, 0);
+    assert_eq!(app.unread, 21);
+    assert!(app.list.visible(10).all(|(_, h)| h.read));
+    let business = app
+        .sections
+        .iter()
+        .find(|s| s.name == "Business")
+        .expect("section");
+    assert_eq!(business.unread, 0);
+}
+
+#[test]
+fn u_shows_only_unread_and_dot_opens_the_next_unread() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Enter); // reads the first
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.list.filter.unread_only);
+    assert_eq!(app.list.count, 24);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.list.count, 25);
+
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Char('.'));
+    assert_eq!(
+        app.list.selected, 1,
+        "the first is read: the second is next"
+    );
+    assert_eq!(
+        app.reading.as_ref().map(|r| r.article.headline.clone()),
+        Some(selected_headline(&app))
+    );
+}
+
+#[test]
+fn b_saves_and_the_saved_tab_lists_saved_articles() {
+    let mut app = sample_app(160, 48);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('b'));
+    let saved = selected_headline(&app);
+    assert_eq!(app.saved, 1);
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.filter_name(), "Saved");
+    assert_eq!(headlines_shown(&app), [saved]);
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.saved, 0);
+    assert_eq!(app.list.count, 0);
+}
+
+#[test]
+fn reading_state_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("kiji.db");
+    let mut store = Store::open(&path).expect("store");
+    store.import(&crate::load::samples()).expect("samples");
+    let mut app = App::new(store, Rect::new(0, 0, 160, 48), clock).expect("app");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('b'));
+    drop(app);
+    let app = App::new(
+        Store::open(&path).expect("reopen"),
+        Rect::new(0, 0, 160, 48),
+        clock,
+    )
+    .expect("app");
+    assert_eq!((app.unread, app.saved), (24, 1));
 }

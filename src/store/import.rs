@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{ArticleKey, Store, StoreError};
 use crate::article::{Article, headline_key};
+use crate::search::index_text;
 
 /// What an import did with one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +95,8 @@ fn upsert(tx: &Transaction<'_>, article: &Article) -> Result<ImportOutcome, Stor
             ))?;
             tx.prepare_cached("DELETE FROM list_items WHERE key = ?1")?
                 .execute([key])?;
+            tx.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
+                .execute([key])?;
             (ArticleKey(key), ImportOutcome::Updated)
         }
         None => {
@@ -106,8 +109,15 @@ fn upsert(tx: &Transaction<'_>, article: &Article) -> Result<ImportOutcome, Stor
             (ArticleKey(tx.last_insert_rowid()), ImportOutcome::Imported)
         }
     };
+    let body = join_body(&article.body);
     tx.prepare_cached("INSERT OR REPLACE INTO bodies (key, body) VALUES (?1, ?2)")?
-        .execute(params![key.0, join_body(&article.body)])?;
+        .execute(params![key.0, body])?;
+    tx.prepare_cached("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![
+            key.0,
+            index_text(&article.headline),
+            index_text(&body)
+        ])?;
     let mut insert_item = tx.prepare_cached(
         "INSERT INTO list_items (key, list, position, title, title_key) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;

@@ -4,39 +4,8 @@
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{ArticleKey, Store, StoreError, from_unix};
+use super::{ArticleKey, Filter, Store, StoreError, from_unix};
 use crate::article::Article;
-
-/// Which articles a list shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// Only this section; `None` is all of them.
-    pub section: Option<String>,
-}
-
-impl Filter {
-    pub fn section(name: impl Into<String>) -> Self {
-        Self {
-            section: Some(name.into()),
-        }
-    }
-
-    /// The SQL condition, with `?1` bound to the section when there is one.
-    fn condition(&self) -> &'static str {
-        if self.section.is_some() {
-            "section = ?1"
-        } else {
-            "1"
-        }
-    }
-
-    fn params(&self) -> Vec<&dyn rusqlite::ToSql> {
-        match &self.section {
-            Some(section) => vec![section],
-            None => Vec::new(),
-        }
-    }
-}
 
 /// One row of the headline list: what the list shows, without the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,8 +35,7 @@ pub struct ListEntry {
     pub article: Option<ArticleKey>,
 }
 
-const HEADLINE_COLUMNS: &str = "key, id, headline, published, section, read, saved";
-const ORDER: &str = "ORDER BY sort_key DESC, key DESC";
+const HEADLINE_COLUMNS: &str = "a.key, a.id, a.headline, a.published, a.section, a.read, a.saved";
 
 fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
     Ok(Headline {
@@ -84,56 +52,102 @@ fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
 impl Store {
     /// How many articles the filter lets through.
     pub fn count(&self, filter: &Filter) -> Result<usize, StoreError> {
-        let sql = format!("SELECT count(*) FROM articles WHERE {}", filter.condition());
+        let sql = filter.sql();
+        let text = format!("SELECT count(*) FROM {} WHERE {}", sql.from, sql.condition);
         let count: i64 = self
             .conn
-            .prepare_cached(&sql)?
-            .query_row(filter.params().as_slice(), |row| row.get(0))?;
+            .prepare_cached(&text)?
+            .query_row(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?;
         Ok(count as usize)
     }
 
-    /// `limit` headlines from position `offset`, newest first, undated last.
+    /// `limit` headlines from position `offset`: newest first, undated
+    /// last, or best match first for a search.
     pub fn headlines(
         &self,
         filter: &Filter,
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Headline>, StoreError> {
-        let sql = format!(
-            "SELECT {HEADLINE_COLUMNS} FROM articles WHERE {} {ORDER} LIMIT {limit} OFFSET {offset}",
-            filter.condition()
+        let sql = filter.sql();
+        let text = format!(
+            "SELECT {HEADLINE_COLUMNS} FROM {} WHERE {} {} LIMIT {limit} OFFSET {offset}",
+            sql.from, sql.condition, sql.order
         );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(filter.params().as_slice(), headline_from)?;
+        let mut statement = self.conn.prepare_cached(&text)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), headline_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Where an article stands in the filtered list, if it is in it.
     pub fn position(&self, filter: &Filter, key: ArticleKey) -> Result<Option<usize>, StoreError> {
-        let sort: Option<(i64, Option<String>)> = self
+        let sql = filter.sql();
+        let mut params = sql.params.clone();
+        params.push(rusqlite::types::Value::Integer(key.0));
+        let text = format!(
+            "SELECT a.sort_key FROM {} WHERE {} AND a.key = ?",
+            sql.from, sql.condition
+        );
+        let sort_key: Option<i64> = self
             .conn
-            .prepare_cached("SELECT sort_key, section FROM articles WHERE key = ?1")?
-            .query_row([key.0], |row| Ok((row.get(0)?, row.get(1)?)))
+            .prepare_cached(&text)?
+            .query_row(rusqlite::params_from_iter(&params), |row| row.get(0))
             .optional()?;
-        let Some((sort_key, section)) = sort else {
+        let Some(sort_key) = sort_key else {
             return Ok(None);
         };
-        if filter.section.is_some() && filter.section != section {
+        if filter.is_ranked() {
+            // rank order has no index to count against: walk it
+            let text = format!(
+                "SELECT a.key FROM {} WHERE {} {}",
+                sql.from, sql.condition, sql.order
+            );
+            let mut statement = self.conn.prepare_cached(&text)?;
+            let mut rows = statement.query(rusqlite::params_from_iter(&sql.params))?;
+            let mut position = 0;
+            while let Some(row) = rows.next()? {
+                if row.get::<_, i64>(0)? == key.0 {
+                    return Ok(Some(position));
+                }
+                position += 1;
+            }
             return Ok(None);
         }
-        let sql = format!(
-            "SELECT count(*) FROM articles WHERE {} AND (sort_key > ?2 OR (sort_key = ?2 AND key > ?3))",
-            if filter.section.is_some() {
-                "section = ?1"
-            } else {
-                "?1 IS NULL"
-            }
+        let mut params = sql.params.clone();
+        params.extend([sort_key.into(), sort_key.into(), key.0.into()]);
+        let text = format!(
+            "SELECT count(*) FROM {} WHERE {} AND (a.sort_key > ? OR (a.sort_key = ? AND a.key > ?))",
+            sql.from, sql.condition
         );
         let before: i64 = self
             .conn
-            .prepare_cached(&sql)?
-            .query_row(params![filter.section, sort_key, key.0], |row| row.get(0))?;
+            .prepare_cached(&text)?
+            .query_row(rusqlite::params_from_iter(&params), |row| row.get(0))?;
         Ok(Some(before as usize))
+    }
+
+    /// The first unread article at or after `from` in the filtered list,
+    /// with its position.
+    pub fn next_unread(
+        &self,
+        filter: &Filter,
+        from: usize,
+    ) -> Result<Option<(usize, ArticleKey)>, StoreError> {
+        let sql = filter.sql();
+        let text = format!(
+            "SELECT a.key, a.read FROM {} WHERE {} {} LIMIT -1 OFFSET {from}",
+            sql.from, sql.condition, sql.order
+        );
+        let mut statement = self.conn.prepare_cached(&text)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(&sql.params))?;
+        let mut position = from;
+        while let Some(row) = rows.next()? {
+            if !row.get::<_, bool>(1)? {
+                return Ok(Some((position, ArticleKey(row.get(0)?))));
+            }
+            position += 1;
+        }
+        Ok(None)
     }
 
     /// Every section with its article and unread counts, by name.
@@ -154,15 +168,10 @@ impl Store {
 
     /// Unread articles the filter lets through.
     pub fn unread(&self, filter: &Filter) -> Result<usize, StoreError> {
-        let sql = format!(
-            "SELECT count(*) FROM articles WHERE NOT read AND {}",
-            filter.condition()
-        );
-        let count: i64 = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(filter.params().as_slice(), |row| row.get(0))?;
-        Ok(count as usize)
+        self.count(&Filter {
+            unread_only: true,
+            ..filter.clone()
+        })
     }
 
     /// The whole article, body and lists included.
@@ -201,13 +210,14 @@ impl Store {
     /// Every article the filter lets through, newest first, without bodies:
     /// for `kiji list --json`.
     pub fn listing(&self, filter: &Filter) -> Result<Vec<Article>, StoreError> {
-        let sql = format!(
-            "SELECT key, id, headline, caption, published, dateline, section, source
-             FROM articles WHERE {} {ORDER}",
-            filter.condition()
+        let sql = filter.sql();
+        let text = format!(
+            "SELECT a.key, a.id, a.headline, a.caption, a.published, a.dateline, a.section, a.source
+             FROM {} WHERE {} {}",
+            sql.from, sql.condition, sql.order
         );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(filter.params().as_slice(), |row| {
+        let mut statement = self.conn.prepare_cached(&text)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), |row| {
             Ok((
                 ArticleKey(row.get(0)?),
                 Article {
@@ -232,6 +242,20 @@ impl Store {
             articles.push(article);
         }
         Ok(articles)
+    }
+
+    /// The body paragraphs of the article with this id.
+    pub fn body(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        let body: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT b.body FROM articles a JOIN bodies b USING (key) WHERE a.id = ?1",
+            )?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        Ok(body
+            .map(|b| b.split('\n').map(str::to_owned).collect())
+            .unwrap_or_default())
     }
 
     fn titles(&self, key: ArticleKey, list: i64) -> Result<Vec<String>, StoreError> {
@@ -284,6 +308,29 @@ impl Store {
             .query_row([section], |row| row.get(0))
             .optional()?;
         carrier.map_or(Ok(Vec::new()), |key| self.entries(ArticleKey(key), 0))
+    }
+
+    /// Saves (bookmarks) an article or lets it go; returns whether that
+    /// changed it.
+    pub fn set_saved(&self, key: ArticleKey, saved: bool) -> Result<bool, StoreError> {
+        let changed = self
+            .conn
+            .prepare_cached("UPDATE articles SET saved = ?2 WHERE key = ?1 AND saved != ?2")?
+            .execute(params![key.0, saved])?;
+        Ok(changed > 0)
+    }
+
+    /// Marks every article the filter lets through read; returns how many
+    /// were unread.
+    pub fn mark_read(&self, filter: &Filter) -> Result<usize, StoreError> {
+        let sql = filter.sql();
+        let text = format!(
+            "UPDATE articles SET read = 1 WHERE NOT read AND key IN (SELECT a.key FROM {} WHERE {})",
+            sql.from, sql.condition
+        );
+        Ok(self
+            .conn
+            .execute(&text, rusqlite::params_from_iter(&sql.params))?)
     }
 
     /// Marks an article read or unread; returns whether that changed it.

@@ -207,3 +207,173 @@ fn foreign_damaged_and_newer_files_are_refused_untouched() {
         );
     }
 }
+
+fn search(store: &Store, text: &str) -> Vec<String> {
+    let filter = Filter {
+        query: Some(crate::search::Query::parse(text)),
+        ..Filter::default()
+    };
+    headlines(store, &filter)
+}
+
+fn searchable() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    let with_body = |headline: &str, dateline: &str, body: &str| {
+        let mut a = article(headline, Some(dateline), Some("World"));
+        a.body = vec![body.to_owned()];
+        a
+    };
+    store
+        .import(&[
+            with_body(
+                "Markets Calm",
+                "9:00 JST, March 5, 2024",
+                "The yen rose against the dollar.",
+            ),
+            with_body(
+                "Yen Falls Sharply",
+                "9:00 JST, March 1, 2024",
+                "Traders sold.",
+            ),
+            with_body(
+                "Baseball Star Returns",
+                "9:00 JST, March 2, 2024",
+                "Shohei Ōtani hit a home run in Tokyo.",
+            ),
+            with_body(
+                "Interest Rates",
+                "9:00 JST, March 3, 2024",
+                "The interest rate stayed put; rates elsewhere rose.",
+            ),
+            with_body(
+                "東京で桜が開花",
+                "9:00 JST, March 4, 2024",
+                "気象庁は東京の桜の開花を発表した。",
+            ),
+        ])
+        .expect("import");
+    store
+}
+
+#[test]
+fn a_headline_hit_ranks_above_a_body_only_hit_even_when_older() {
+    let store = searchable();
+    assert_eq!(search(&store, "yen"), ["Yen Falls Sharply", "Markets Calm"]);
+}
+
+#[test]
+fn words_phrases_exclusions_and_prefixes() {
+    let store = searchable();
+    assert_eq!(search(&store, "yen dollar"), ["Markets Calm"]);
+    assert_eq!(search(&store, "\"interest rate\""), ["Interest Rates"]);
+    assert_eq!(search(&store, "\"rate interest\""), Vec::<String>::new());
+    assert_eq!(search(&store, "yen -dollar"), ["Yen Falls Sharply"]);
+    assert_eq!(search(&store, "trad*"), ["Yen Falls Sharply"]);
+    assert_eq!(search(&store, "-yen").len(), 3);
+}
+
+#[test]
+fn case_and_diacritics_do_not_matter() {
+    let store = searchable();
+    assert_eq!(search(&store, "otani"), ["Baseball Star Returns"]);
+    assert_eq!(search(&store, "ŌTANI"), ["Baseball Star Returns"]);
+    assert_eq!(search(&store, "TOKYO"), ["Baseball Star Returns"]);
+}
+
+#[test]
+fn cjk_text_is_searchable() {
+    let store = searchable();
+    assert_eq!(search(&store, "東京"), ["東京で桜が開花"]);
+    assert_eq!(search(&store, "開花"), ["東京で桜が開花"]);
+    assert_eq!(search(&store, "気象庁"), ["東京で桜が開花"]);
+    assert!(search(&store, "京東").is_empty());
+}
+
+#[test]
+fn query_syntax_fts5_would_reject_is_plain_words() {
+    let store = searchable();
+    for text in ["\"yen", "AND AND", "yen)", "NEAR(", "*", "^yen", "yen OR"] {
+        let filter = Filter {
+            query: Some(crate::search::Query::parse(text)),
+            ..Filter::default()
+        };
+        assert!(store.count(&filter).is_ok(), "{text}");
+    }
+    assert_eq!(
+        search(&store, "\"yen"),
+        ["Yen Falls Sharply", "Markets Calm"]
+    );
+}
+
+#[test]
+fn the_index_follows_reimports_and_edits() {
+    let mut store = searchable();
+    let mut edited = article(
+        "Markets Calm",
+        Some("9:00 JST, March 5, 2024"),
+        Some("World"),
+    );
+    edited.body = vec!["The euro rose instead.".into()];
+    assert_eq!(store.import([&edited]).expect("import").updated, 1);
+    assert_eq!(search(&store, "yen"), ["Yen Falls Sharply"]);
+    assert_eq!(search(&store, "euro"), ["Markets Calm"]);
+    // unchanged again: still one article, found once
+    store.import([&edited]).expect("import");
+    assert_eq!(search(&store, "euro"), ["Markets Calm"]);
+}
+
+#[test]
+fn the_search_index_is_built_for_a_store_from_before_it_existed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(include_str!("schema_v1.sql"))
+            .expect("v1 schema");
+        conn.execute_batch(
+            "INSERT INTO articles (key, id, headline, headline_key, sort_key, content_hash, has_popular, has_ranking)
+             VALUES (1, 'a', 'Old Yen Story', 'old yen story', 0, 0, 0, 0);
+             INSERT INTO bodies (key, body) VALUES (1, 'Body text.');
+             PRAGMA user_version = 1;",
+        )
+        .expect("v1 data");
+        conn.pragma_update(None, "application_id", 0x4b49_4a49)
+            .expect("id");
+    }
+    let store = Store::open(&path).expect("migrates");
+    assert_eq!(search(&store, "yen"), ["Old Yen Story"]);
+}
+
+#[test]
+fn saved_and_read_state_survive_reopening_and_reimport() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("kiji.db");
+    let articles = [
+        article("One", Some("9:00 JST, March 1, 2024"), None),
+        article("Two", Some("9:00 JST, March 2, 2024"), None),
+    ];
+    {
+        let mut store = Store::open(&path).expect("store");
+        store.import(&articles).expect("import");
+        let rows = store.headlines(&Filter::default(), 0, 2).expect("q");
+        store.set_saved(rows[0].key, true).expect("save");
+        store.set_read(rows[1].key, true).expect("read");
+    }
+    let mut store = Store::open(&path).expect("reopen");
+    let mut edited = articles[0].clone();
+    edited.body.push("More.".into());
+    store.import([&edited, &articles[1]]).expect("reimport");
+    let saved = Filter {
+        saved_only: true,
+        ..Filter::default()
+    };
+    let unread = Filter {
+        unread_only: true,
+        ..Filter::default()
+    };
+    assert_eq!(headlines(&store, &saved), ["Two"]);
+    assert_eq!(headlines(&store, &unread), ["Two"]);
+    assert_eq!(store.mark_read(&Filter::default()).expect("mark"), 1);
+    assert!(headlines(&store, &unread).is_empty());
+    assert_eq!(store.next_unread(&Filter::default(), 0).expect("q"), None);
+}

@@ -27,10 +27,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = usize::from(inside.height);
     let width = usize::from(inside.width);
     if app.list.count == 0 {
-        let empty = Paragraph::new(Span::styled(
-            fit("No articles here. Import some: kiji import DIR", width),
-            THEME.placeholder,
-        ));
+        let filter = &app.list.filter;
+        let why = if filter.query.is_some() {
+            "No matches. Esc goes back to the list."
+        } else if filter.saved_only {
+            "Nothing saved yet: b saves the selected article."
+        } else if filter.unread_only {
+            "Nothing unread here: u shows everything."
+        } else {
+            "No articles here. Import some: kiji import DIR"
+        };
+        let empty = Paragraph::new(Span::styled(fit(why, width), THEME.placeholder));
         frame.render_widget(empty, inside);
         return;
     }

@@ -9,7 +9,7 @@ use super::pane_block;
 use super::text::{fit, width};
 use super::theme::THEME;
 use crate::app::App;
-use crate::keys::BINDINGS;
+use crate::keys::{BINDINGS, Binding, Context};
 use crate::layout::inner;
 
 /// A rectangle of at most `columns` × `rows`, centred in `area`.
@@ -23,26 +23,72 @@ fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
     popup
 }
 
+/// The key list, by context, from the key table itself.
 pub fn help(frame: &mut Frame, area: Rect, scroll: usize) {
-    let popup = centred(area, 64, BINDINGS.len() as u16 + 2);
+    let lines = help_lines();
+    let popup = centred(area, 70, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(pane_block("Keys · Esc closes", true), popup);
     let inside = inner(popup);
     let columns = usize::from(inside.width);
     let label_width = BINDINGS.iter().map(|b| width(b.label)).max().unwrap_or(0) + 2;
-    let lines: Vec<Line> = BINDINGS
-        .iter()
+    let lines: Vec<Line> = lines
+        .into_iter()
         .skip(scroll)
-        .map(|binding| {
-            let label = format!(" {:<label_width$}", binding.label);
-            let help = fit(binding.help, columns.saturating_sub(width(&label)));
-            Line::from(vec![
-                Span::styled(fit(&label, columns).into_owned(), THEME.key),
-                Span::raw(help),
-            ])
+        .map(|line| match line {
+            HelpLine::Heading(text) => Line::from(Span::styled(
+                fit(text, columns).into_owned(),
+                THEME.list_title,
+            )),
+            HelpLine::Blank => Line::default(),
+            HelpLine::Binding(binding) => {
+                let label = format!(" {:<label_width$}", binding.label);
+                let help = fit(binding.help, columns.saturating_sub(width(&label)));
+                Line::from(vec![
+                    Span::styled(fit(&label, columns).into_owned(), THEME.key),
+                    Span::raw(help),
+                ])
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
+}
+
+enum HelpLine {
+    Heading(&'static str),
+    Blank,
+    Binding(&'static Binding),
+}
+
+/// Every binding under the heading of its context.
+fn help_lines() -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        if !lines.is_empty() {
+            lines.push(HelpLine::Blank);
+        }
+        lines.push(HelpLine::Heading(context.title()));
+        lines.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(HelpLine::Binding),
+        );
+    }
+    lines
+}
+
+/// A yes/no question.
+pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
+    let text = format!(" {question}  y / n ");
+    let popup = centred(area, width(&text) as u16 + 2, 3);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(pane_block("Confirm", true), popup);
+    let inside = inner(popup);
+    frame.render_widget(
+        Paragraph::new(fit(&text, usize::from(inside.width)).into_owned()),
+        inside,
+    );
 }
 
 pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {

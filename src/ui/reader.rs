@@ -12,6 +12,37 @@ use super::{focused, pane_block};
 use crate::app::{App, LineKind};
 use crate::layout::{Pane, inner, measure};
 
+/// A line with its search matches highlighted, cut to `width` columns.
+fn highlighted<'a>(
+    text: &'a str,
+    matches: &[std::ops::Range<usize>],
+    width: usize,
+    style: ratatui::style::Style,
+) -> Line<'a> {
+    let text = fit(text, width);
+    if matches.is_empty() {
+        return Line::from(Span::styled(text, style));
+    }
+    let text = text.into_owned();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in matches {
+        // the line may have been cut: keep to what is left of it
+        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        spans.push(Span::styled(text[at..start].to_owned(), style));
+        spans.push(Span::styled(
+            text[start..end].to_owned(),
+            style.patch(THEME.highlight),
+        ));
+        at = end;
+    }
+    spans.push(Span::styled(text[at..].to_owned(), style));
+    Line::from(spans)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
@@ -50,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 LineKind::Caption => THEME.caption,
                 LineKind::Body | LineKind::Blank => THEME.body,
             };
-            Line::from(Span::styled(fit(&line.text, width), style))
+            highlighted(&line.text, &line.matches, width, style)
         })
         .collect();
     let text_area = inside.inner(Margin::new(1, 0));

@@ -1,5 +1,6 @@
-//! The status line: the filter and its counts, a notice when there is one,
-//! and key hints from the key table.
+//! The status line: the view and its counts (or the search being typed), a
+//! notice when there is one, and key hints from the key table for the keys
+//! that apply now.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,32 +13,64 @@ use crate::action::Action;
 use crate::app::App;
 use crate::keys::BINDINGS;
 
+/// What the list shows, in words: `Politics · 12 of 240 · 3 unread`, or
+/// `search "yen" · 37 matches` during a search.
+pub fn describe(app: &App) -> String {
+    let list = &app.list;
+    let mut text = match &list.filter.query {
+        Some(query) => {
+            let noun = if list.count == 1 { "match" } else { "matches" };
+            let mut text = format!("search \"{}\" · {} {noun}", query.text, list.count);
+            if app.tab != 0 {
+                text.push_str(&format!(" in {}", app.filter_name()));
+            }
+            text
+        }
+        None if app.tab == 0 && !list.filter.unread_only => {
+            format!("All · {} articles", list.count)
+        }
+        None => format!("{} · {} of {}", app.filter_name(), list.count, app.total),
+    };
+    text.push_str(&format!(" · {} unread", app.list_unread));
+    if list.filter.unread_only {
+        text.push_str(" · unread only");
+    }
+    text
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let columns = usize::from(area.width);
-    let counts = if app.list.filter.section.is_some() {
-        format!(
-            " {} · {} of {} · {} unread",
-            app.filter_name(),
-            app.list.count,
-            app.total,
-            app.unread
-        )
-    } else {
-        format!(" All · {} articles · {} unread", app.total, app.unread)
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let mut push = |spans: &mut Vec<Span<'static>>, text: String, style| {
+        let text = fit(&text, columns.saturating_sub(used)).into_owned();
+        used += width(&text);
+        spans.push(Span::styled(text, style));
     };
-    let mut spans = vec![Span::styled(
-        fit(&counts, columns).into_owned(),
-        THEME.status,
-    )];
-    let mut used = width(&counts).min(columns);
+    if let Some(typed) = &app.prompt {
+        push(&mut spans, format!(" /{typed}"), THEME.prompt);
+        push(&mut spans, " ".into(), THEME.selected);
+        let noun = if app.list.count == 1 {
+            "match"
+        } else {
+            "matches"
+        };
+        push(
+            &mut spans,
+            format!("  {} {noun}", app.list.count),
+            THEME.status,
+        );
+    } else {
+        push(&mut spans, format!(" {}", describe(app)), THEME.status);
+    }
     if let Some(notice) = &app.notice {
-        let notice = fit(&format!(" · {notice}"), columns.saturating_sub(used)).into_owned();
-        used += width(&notice);
-        spans.push(Span::styled(notice, THEME.notice));
+        push(&mut spans, format!(" · {notice}"), THEME.notice);
     }
     // as many hints as fit: help first, then the key table's order
-    let help = BINDINGS.iter().filter(|b| b.action == Action::Help);
-    let others = BINDINGS.iter().filter(|b| b.action != Action::Help);
+    let context = app.key_context();
+    let here = BINDINGS.iter().filter(|b| b.context == context);
+    let help = here.clone().filter(|b| b.action == Action::Help);
+    let others = here.filter(|b| b.action != Action::Help);
     let mut hints = String::new();
     for hint in help.chain(others).filter_map(|b| b.hint) {
         if used + width(&hints) + width(hint) + 4 > columns {

@@ -100,13 +100,23 @@ fn too_small_screen() {
 
 #[test]
 fn help_popup_lists_every_binding() {
-    let mut app = sample_app(100, 30);
+    let mut app = sample_app(100, 60);
     app.update(Action::Help);
-    let text = screen(&app, 100, 30);
+    let text = screen(&app, 100, 60);
     for binding in crate::keys::BINDINGS {
         assert!(text.contains(binding.help), "{} missing", binding.help);
     }
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn help_popup_scrolls_on_a_small_screen() {
+    let mut app = sample_app(100, 30);
+    app.update(Action::Help);
+    let last = crate::keys::BINDINGS.last().expect("bindings").help;
+    assert!(!screen(&app, 100, 30).contains(last));
+    app.update(Action::Bottom);
+    assert!(screen(&app, 100, 30).contains(last));
 }
 
 #[test]

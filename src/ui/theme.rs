@@ -31,6 +31,8 @@ pub struct Theme {
     pub notice: Style,
     pub hint: Style,
     pub key: Style,
+    pub highlight: Style,
+    pub prompt: Style,
 }
 
 pub const THEME: Theme = Theme {
@@ -67,4 +69,9 @@ pub const THEME: Theme = Theme {
     notice: Style::new().fg(Color::Yellow),
     hint: Style::new().fg(Color::DarkGray),
     key: Style::new().fg(Color::Cyan),
+    highlight: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+    prompt: Style::new().add_modifier(Modifier::BOLD),
 };

@@ -1,0 +1,124 @@
+//! Reading state: read marks, saved articles, unread-only and the next
+//! unread article. Every change goes to the store at once and the counts on
+//! screen follow.
+
+use super::{App, Popup, SAVED_TAB};
+use crate::store::{ArticleKey, Filter, StoreError};
+
+impl App {
+    /// Marks an article read or unread, keeping every count in step.
+    pub(super) fn set_read(
+        &mut self,
+        key: ArticleKey,
+        section: Option<&str>,
+        read: bool,
+    ) -> Result<(), StoreError> {
+        if !self.store.set_read(key, read)? {
+            return Ok(());
+        }
+        let change = |count: &mut usize| {
+            *count = if read {
+                count.saturating_sub(1)
+            } else {
+                *count + 1
+            };
+        };
+        change(&mut self.unread);
+        if let Some(section) = self
+            .sections
+            .iter_mut()
+            .find(|s| Some(s.name.as_str()) == section)
+        {
+            change(&mut section.unread);
+        }
+        self.list_unread = self.store.unread(&self.list.filter)?;
+        if let Some(row) = self.list.find_mut(key) {
+            row.read = read;
+        }
+        Ok(())
+    }
+
+    pub(super) fn toggle_read(&mut self) -> Result<(), StoreError> {
+        let Some(row) = self.list.selected_headline() else {
+            return Ok(());
+        };
+        let (key, section, read) = (row.key, row.section.clone(), row.read);
+        self.set_read(key, section.as_deref(), !read)?;
+        self.notice = Some(if read { "Marked unread" } else { "Marked read" }.into());
+        Ok(())
+    }
+
+    pub(super) fn ask_mark_view_read(&mut self) {
+        if self.list_unread == 0 {
+            self.notice = Some("Nothing unread here".into());
+        } else {
+            self.popup = Some(Popup::ConfirmMarkRead {
+                count: self.list_unread,
+            });
+        }
+    }
+
+    pub(super) fn mark_view_read(&mut self) -> Result<(), StoreError> {
+        let marked = self.store.mark_read(&self.list.filter)?;
+        self.load_counts()?;
+        self.list.forget();
+        self.notice = Some(format!("Marked {marked} articles read"));
+        Ok(())
+    }
+
+    pub(super) fn toggle_unread_only(&mut self) -> Result<(), StoreError> {
+        let filter = Filter {
+            unread_only: !self.list.filter.unread_only,
+            ..self.list.filter.clone()
+        };
+        let keep = self.list.selected_headline().map(|h| h.key);
+        self.set_filter(filter)?;
+        if let Some(position) =
+            keep.and_then(|key| self.store.position(&self.list.filter, key).ok().flatten())
+        {
+            self.list.select(position);
+        }
+        Ok(())
+    }
+
+    /// Opens the next unread article after the selection, wrapping to the
+    /// top of the list.
+    pub(super) fn open_next_unread(&mut self) -> Result<(), StoreError> {
+        let after = self.list.selected + 1;
+        let found = match self.store.next_unread(&self.list.filter, after)? {
+            Some(found) => Some(found),
+            None => self.store.next_unread(&self.list.filter, 0)?,
+        };
+        let Some((position, key)) = found else {
+            self.notice = Some("No unread articles here".into());
+            return Ok(());
+        };
+        self.list.select(position);
+        self.open(key)
+    }
+
+    pub(super) fn toggle_saved(&mut self) -> Result<(), StoreError> {
+        let Some(row) = self.list.selected_headline() else {
+            return Ok(());
+        };
+        let (key, saved) = (row.key, !row.saved);
+        if self.store.set_saved(key, saved)? {
+            self.saved = if saved {
+                self.saved + 1
+            } else {
+                self.saved.saturating_sub(1)
+            };
+        }
+        if let Some(row) = self.list.find_mut(key) {
+            row.saved = saved;
+        }
+        if self.tab == SAVED_TAB {
+            // the Saved tab loses the row at once
+            let selected = self.list.selected;
+            self.set_filter(self.list.filter.clone())?;
+            self.list.select(selected);
+        }
+        self.notice = Some(if saved { "Saved" } else { "Removed from Saved" }.into());
+        Ok(())
+    }
+}

@@ -1,0 +1,369 @@
+//! Search queries: what people type (`yen`, `"exact phrase"`, `-word`,
+//! `yen*`), made into an FTS5 query that can never be a syntax error, and the
+//! same rules applied to text for highlighting and snippets.
+//!
+//! Text is matched as the store's index tokenises it: runs of letters and
+//! digits, compared without case or diacritics (`Otani` finds `Ōtani`), and
+//! each CJK character on its own, so a CJK word is a phrase of characters.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One thing to look for: a word, or a phrase of several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Folded tokens, in order.
+    pub tokens: Vec<String>,
+    /// `yen*`: the last token may be the start of a longer word.
+    pub prefix: bool,
+}
+
+/// A parsed query: terms that must all match, and terms that must not.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// What was typed, for showing back.
+    pub text: String,
+    pub include: Vec<Term>,
+    pub exclude: Vec<Term>,
+}
+
+impl Query {
+    /// Parses a query. Anything FTS5 would reject (a lone quote, `AND AND`,
+    /// stray operators) is read as plain words.
+    pub fn parse(text: &str) -> Self {
+        let mut query = Self {
+            text: text.to_owned(),
+            ..Self::default()
+        };
+        let quotes = text.matches('"').count();
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            rest = &rest[start..];
+            let negated = rest.starts_with('-') && rest.len() > 1;
+            if negated {
+                rest = &rest[1..];
+            }
+            // a quote opens a phrase only when it has a partner
+            let (raw, phrase) = if rest.starts_with('"') && quotes >= 2 {
+                let body = &rest[1..];
+                let end = body.find('"').unwrap_or(body.len());
+                let phrase = &body[..end];
+                rest = body.get(end + 1..).unwrap_or("");
+                (phrase, true)
+            } else {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let word = &rest[..end];
+                rest = &rest[end..];
+                (word, false)
+            };
+            let prefix = !phrase && raw.ends_with('*');
+            let tokens: Vec<String> = tokens(raw).into_iter().map(|(_, t)| t).collect();
+            if tokens.is_empty() {
+                continue;
+            }
+            let term = Term { tokens, prefix };
+            if negated {
+                query.exclude.push(term);
+            } else {
+                query.include.push(term);
+            }
+        }
+        query
+    }
+
+    /// Parses a query still being typed: the word under the cursor may be
+    /// the start of a longer one, so it matches as a prefix.
+    pub fn parse_typing(text: &str) -> Self {
+        let mut query = Self::parse(text);
+        let mid_word = text.ends_with(|c: char| !c.is_whitespace() && c != '"');
+        let last_is_word = text
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|word| !word.starts_with('-') && !word.starts_with('"'));
+        if mid_word
+            && last_is_word
+            && let Some(term) = query.include.last_mut()
+        {
+            term.prefix = true;
+        }
+        query
+    }
+
+    /// Nothing to look for.
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty()
+    }
+
+    /// The FTS5 MATCH expression; `None` when there is nothing to match
+    /// (an empty query, or only exclusions). Every token is quoted, so no
+    /// input can be an FTS5 syntax error.
+    pub fn to_fts(&self) -> Option<String> {
+        if self.include.is_empty() {
+            return None;
+        }
+        let quote = |term: &Term| {
+            let phrase = term
+                .tokens
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            if term.prefix {
+                format!("{phrase}*")
+            } else {
+                phrase
+            }
+        };
+        let include: Vec<String> = self.include.iter().map(quote).collect();
+        let mut fts = include.join(" AND ");
+        for term in &self.exclude {
+            fts = format!("({fts}) NOT {}", quote(term));
+        }
+        Some(fts)
+    }
+
+    /// Where the query's terms stand in `text`, as byte ranges, in order.
+    pub fn matches(&self, text: &str) -> Vec<Range<usize>> {
+        if self.include.is_empty() {
+            return Vec::new();
+        }
+        let words = tokens(text);
+        let mut ranges = Vec::new();
+        for start in 0..words.len() {
+            for term in &self.include {
+                if let Some(end) = term_at(term, &words, start) {
+                    ranges.push(words[start].0.start..words[end].0.end);
+                }
+            }
+        }
+        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        ranges.dedup_by(|later, earlier| later.start < earlier.end);
+        ranges
+    }
+
+    /// A line of about `width` characters around the first match in the
+    /// paragraphs, with `…` where it was cut; `None` when nothing matches.
+    pub fn snippet<'a>(
+        &self,
+        paragraphs: impl IntoIterator<Item = &'a str>,
+        width: usize,
+    ) -> Option<String> {
+        for paragraph in paragraphs {
+            if let Some(hit) = self.matches(paragraph).first() {
+                return Some(cut_around(paragraph, hit.clone(), width));
+            }
+        }
+        None
+    }
+}
+
+/// The index of the last word of `term` when it matches at `start`.
+fn term_at(term: &Term, words: &[(Range<usize>, String)], start: usize) -> Option<usize> {
+    let end = start + term.tokens.len() - 1;
+    if end >= words.len() {
+        return None;
+    }
+    let last = term.tokens.len() - 1;
+    let all = term.tokens.iter().enumerate().all(|(i, token)| {
+        let word = &words[start + i].1;
+        if i == last && term.prefix {
+            word.starts_with(token.as_str())
+        } else {
+            word == token
+        }
+    });
+    all.then_some(end)
+}
+
+fn cut_around(text: &str, hit: Range<usize>, width: usize) -> String {
+    let before = width / 3;
+    let mut start = hit.start;
+    for (count, (index, _)) in text[..hit.start].char_indices().rev().enumerate() {
+        if count >= before {
+            break;
+        }
+        start = index;
+    }
+    // begin at a word
+    if start > 0
+        && let Some(space) = text[start..hit.start].find(' ')
+    {
+        start += space + 1;
+    }
+    let end = text[start..]
+        .char_indices()
+        .nth(width)
+        .map_or(text.len(), |(index, _)| start + index);
+    let mut snippet = String::new();
+    if start > 0 {
+        snippet.push('…');
+    }
+    snippet.push_str(text[start..end].trim());
+    if end < text.len() {
+        snippet.push('…');
+    }
+    snippet
+}
+
+/// True for characters the index takes one at a time: kana, CJK
+/// ideographs and Hangul have no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{ff66}'..='\u{ff9f}'
+            | '\u{ac00}'..='\u{d7af}'
+            | '\u{20000}'..='\u{2ffff}')
+}
+
+/// A character without case or diacritics: `Ō` → `o`.
+fn fold(c: char) -> char {
+    let base = c.nfd().next().unwrap_or(c);
+    base.to_lowercase().next().unwrap_or(base)
+}
+
+/// The words of a text as the index sees them: byte range and folded form.
+pub fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut words = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (index, c) in text.char_indices() {
+        if is_cjk(c) {
+            if let Some((start, word)) = current.take() {
+                words.push((start..index, word));
+            }
+            words.push((index..index + c.len_utf8(), fold(c).to_string()));
+        } else if c.is_alphanumeric() {
+            current
+                .get_or_insert_with(|| (index, String::new()))
+                .1
+                .push(fold(c));
+        } else if let Some((start, word)) = current.take() {
+            words.push((start..index, word));
+        }
+    }
+    if let Some((start, word)) = current {
+        words.push((start..text.len(), word));
+    }
+    words
+}
+
+/// Text as it goes into the index: CJK characters spaced apart so the
+/// tokenizer takes each on its own.
+pub fn index_text(text: &str) -> String {
+    if !text.chars().any(is_cjk) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if is_cjk(c) {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fts(text: &str) -> Option<String> {
+        Query::parse(text).to_fts()
+    }
+
+    #[test]
+    fn words_must_all_match() {
+        assert_eq!(fts("yen  rate").as_deref(), Some("\"yen\" AND \"rate\""));
+    }
+
+    #[test]
+    fn phrases_exclusions_and_prefixes() {
+        assert_eq!(
+            fts("\"interest rate\"").as_deref(),
+            Some("\"interest\" + \"rate\"")
+        );
+        assert_eq!(
+            fts("yen -dollar").as_deref(),
+            Some("(\"yen\") NOT \"dollar\"")
+        );
+        assert_eq!(fts("yen*").as_deref(), Some("\"yen\"*"));
+    }
+
+    #[test]
+    fn the_word_being_typed_matches_as_a_prefix() {
+        assert_eq!(
+            Query::parse_typing("tok").to_fts().as_deref(),
+            Some("\"tok\"*")
+        );
+        assert_eq!(
+            Query::parse_typing("tok ").to_fts().as_deref(),
+            Some("\"tok\"")
+        );
+        assert_eq!(
+            Query::parse_typing("\"late night\"").to_fts().as_deref(),
+            Some("\"late\" + \"night\"")
+        );
+        assert_eq!(
+            Query::parse_typing("yen -dol").to_fts().as_deref(),
+            Some("(\"yen\") NOT \"dol\"")
+        );
+    }
+
+    #[test]
+    fn what_fts5_would_reject_is_read_as_plain_words() {
+        assert_eq!(fts("\"yen").as_deref(), Some("\"yen\""));
+        assert_eq!(fts("AND AND").as_deref(), Some("\"and\" AND \"and\""));
+        assert_eq!(fts("NEAR( ) * - ^ :").as_deref(), Some("\"near\""));
+        assert_eq!(fts("-only"), None);
+        assert_eq!(fts("   "), None);
+    }
+
+    #[test]
+    fn case_and_diacritics_fold() {
+        assert_eq!(fts("Ōtani").as_deref(), Some("\"otani\""));
+        assert_eq!(
+            Query::parse("otani").matches("Shohei Ōtani hit"),
+            vec![7..13]
+        );
+    }
+
+    #[test]
+    fn cjk_words_are_phrases_of_characters() {
+        assert_eq!(fts("東京").as_deref(), Some("\"東\" + \"京\""));
+        assert_eq!(index_text("東京で"), " 東  京  で ");
+        let hits = Query::parse("東京").matches("今日、東京で桜");
+        assert_eq!(hits, vec![9..15]);
+    }
+
+    #[test]
+    fn matches_are_words_not_substrings_unless_a_prefix() {
+        let query = Query::parse("rail");
+        assert_eq!(query.matches("Rail and trail"), vec![0..4]);
+        assert_eq!(Query::parse("rail*").matches("Railways, trail"), vec![0..8]);
+        assert_eq!(
+            Query::parse("\"late night\"").matches("Late-Night trains, late at night"),
+            vec![0..10]
+        );
+    }
+
+    #[test]
+    fn snippets_cut_around_the_first_hit() {
+        let body = [
+            "No match here.",
+            "The yen weakened to its lowest level against the dollar in more than three decades on Wednesday.",
+        ];
+        let snippet = Query::parse("dollar").snippet(body, 40).expect("a hit");
+        assert!(snippet.contains("dollar"), "{snippet}");
+        assert!(
+            snippet.starts_with('…') && snippet.ends_with('…'),
+            "{snippet}"
+        );
+        assert_eq!(Query::parse("euro").snippet(body, 40), None);
+    }
+}

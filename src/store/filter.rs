@@ -1,0 +1,93 @@
+//! Which articles a list shows — a section, unread only, saved only, a
+//! search — as the SQL that selects them.
+
+use rusqlite::types::Value;
+
+use crate::search::Query;
+
+/// Which articles a list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this section; `None` is all of them.
+    pub section: Option<String>,
+    pub unread_only: bool,
+    pub saved_only: bool,
+    /// Only matches, best first.
+    pub query: Option<Query>,
+}
+
+/// A filter as SQL: `FROM … WHERE … ORDER BY …` over `articles a`.
+pub(super) struct Sql {
+    pub from: &'static str,
+    pub condition: String,
+    pub params: Vec<Value>,
+    pub order: &'static str,
+}
+
+/// Newest first, undated last; ties by import order.
+const BY_DATE: &str = "ORDER BY a.sort_key DESC, a.key DESC";
+/// BM25 with headline hits weighing ten times body hits, newest first among
+/// equals.
+const BY_RANK: &str = "ORDER BY bm25(search, 10.0, 1.0), a.sort_key DESC, a.key DESC";
+
+impl Filter {
+    pub fn section(name: impl Into<String>) -> Self {
+        Self {
+            section: Some(name.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the list is ranked by a search rather than by date.
+    pub fn is_ranked(&self) -> bool {
+        self.query.as_ref().is_some_and(|q| !q.is_empty())
+    }
+
+    pub(super) fn sql(&self) -> Sql {
+        let mut conditions = Vec::new();
+        let mut params = Vec::new();
+        let mut from = "articles a";
+        let mut order = BY_DATE;
+        if let Some(query) = &self.query {
+            if let Some(fts) = query.to_fts() {
+                from = "articles a JOIN search ON search.rowid = a.key";
+                order = BY_RANK;
+                conditions.push("search MATCH ?".to_owned());
+                params.push(Value::Text(fts));
+            } else if !query.exclude.is_empty() {
+                // only exclusions: everything but their matches
+                let excluded = crate::search::Query {
+                    include: query.exclude.clone(),
+                    ..crate::search::Query::default()
+                };
+                if let Some(fts) = excluded.to_fts().map(|f| f.replace(" AND ", " OR ")) {
+                    conditions.push(
+                        "a.key NOT IN (SELECT rowid FROM search WHERE search MATCH ?)".to_owned(),
+                    );
+                    params.push(Value::Text(fts));
+                }
+            }
+        }
+        if let Some(section) = &self.section {
+            conditions.push("a.section = ?".to_owned());
+            params.push(Value::Text(section.clone()));
+        }
+        if self.unread_only {
+            conditions.push("NOT a.read".to_owned());
+        }
+        if self.saved_only {
+            conditions.push("a.saved".to_owned());
+        }
+        let condition = if conditions.is_empty() {
+            "1".to_owned()
+        } else {
+            conditions.join(" AND ")
+        };
+        Sql {
+            from,
+            condition,
+            params,
+            order,
+        }
+    }
+}
