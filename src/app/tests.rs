@@ -395,10 +395,8 @@ fn slash_searches_as_you_type_and_enter_keeps_the_results() {
     assert_eq!(app.key_context(), Context::Prompt);
     type_text(&mut app, "ye");
     assert_eq!(app.prompt.as_deref(), Some("ye"));
-    assert_eq!(
-        app.list.count, 2,
-        "the word being typed matches as a prefix"
-    );
+    // "ye" is no word, but the word being typed matches as a prefix: year, yen…
+    assert!(app.list.count > 2, "{}", app.list.count);
     press(&mut app, KeyCode::Char('n'));
     // a headline hit ranks above a body-only one
     assert_eq!(
