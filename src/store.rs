@@ -39,7 +39,11 @@ fn add_search_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE VIRTUAL TABLE search USING fts5(
              headline, body, content = '', contentless_delete = 1,
-             tokenize = 'unicode61 remove_diacritics 2');",
+             tokenize = 'unicode61 remove_diacritics 2');
+         -- hold up to 64 MB of new terms in memory before writing a segment:
+         -- an import writes a few large segments instead of many small ones
+         -- that must then be merged
+         INSERT INTO search (search, rank) VALUES ('hashsize', 67108864);",
     )?;
     let mut rows =
         tx.prepare("SELECT a.key, a.headline, b.body FROM articles a JOIN bodies b USING (key)")?;

@@ -1,5 +1,5 @@
 //! Writing articles: insert new ones, update edited ones, skip unchanged
-//! ones; one transaction per batch.
+//! ones; one transaction per batch, the search index written last.
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
@@ -53,20 +53,72 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut counts = ImportCounts::default();
+        let mut changed = Vec::new();
         for article in articles {
-            counts.add(upsert(&tx, article)?);
+            let (outcome, key) = upsert(&tx, article)?;
+            counts.add(outcome);
+            if outcome != ImportOutcome::Unchanged {
+                changed.push((key, outcome, article));
+            }
         }
+        index(&tx, &changed)?;
         tx.commit()?;
         Ok(counts)
     }
 }
 
-fn upsert(tx: &Transaction<'_>, article: &Article) -> Result<ImportOutcome, StoreError> {
+/// Writes the changed articles into the search index in one statement.
+/// FTS5 writes its pending terms out whenever a statement opens a
+/// savepoint, so a statement per article would write a tiny index segment
+/// per article, all to be merged later.
+fn index(
+    tx: &Transaction<'_>,
+    changed: &[(ArticleKey, ImportOutcome, &Article)],
+) -> Result<(), StoreError> {
+    let mut remove = tx.prepare_cached("DELETE FROM search WHERE rowid = ?1")?;
+    for (key, ..) in changed
+        .iter()
+        .filter(|(_, outcome, _)| *outcome == ImportOutcome::Updated)
+    {
+        remove.execute([key.0])?;
+    }
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<(i64, String, String)> = changed
+        .iter()
+        .map(|(key, _, article)| {
+            (
+                key.0,
+                index_text(&article.headline),
+                index_text(&lines(&article.body)),
+            )
+        })
+        .collect();
+    let rows = serde_json::to_string(&rows)
+        .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))?;
+    tx.prepare_cached(
+        "INSERT INTO search (rowid, headline, body)
+         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
+    )?
+    .execute([rows])?;
+    Ok(())
+}
+
+fn upsert(
+    tx: &Transaction<'_>,
+    article: &Article,
+) -> Result<(ImportOutcome, ArticleKey), StoreError> {
     let hash = article.content_hash() as i64;
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT key, content_hash FROM articles WHERE id = ?1")?
         .query_row([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
+    if let Some((key, stored)) = existing
+        && stored == hash
+    {
+        return Ok((ImportOutcome::Unchanged, ArticleKey(key)));
+    }
     let published = article.published.map(|p| p.timestamp());
     let values = params![
         article.id,
@@ -82,68 +134,65 @@ fn upsert(tx: &Transaction<'_>, article: &Article) -> Result<ImportOutcome, Stor
         !article.popular.is_empty(),
         !article.access_ranking.is_empty(),
     ];
-    let (key, outcome) = match existing {
-        Some((_, stored)) if stored == hash => return Ok(ImportOutcome::Unchanged),
-        Some((key, _)) => {
-            tx.prepare_cached(
-                "UPDATE articles SET id = ?1, headline = ?2, headline_key = ?3, caption = ?4,
-                 published = ?5, dateline = ?6, section = ?7, source = ?8, sort_key = ?9,
-                 content_hash = ?10, has_popular = ?11, has_ranking = ?12 WHERE key = ?13",
-            )?
-            .execute(rusqlite::params_from_iter(
-                values.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
-            ))?;
-            tx.prepare_cached("DELETE FROM list_items WHERE key = ?1")?
-                .execute([key])?;
-            tx.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
-                .execute([key])?;
-            (ArticleKey(key), ImportOutcome::Updated)
-        }
-        None => {
-            tx.prepare_cached(
-                "INSERT INTO articles (id, headline, headline_key, caption, published, dateline,
-                 section, source, sort_key, content_hash, has_popular, has_ranking)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(values)?;
-            (ArticleKey(tx.last_insert_rowid()), ImportOutcome::Imported)
-        }
+    let texts = params![
+        lines(&article.body),
+        lines(&article.popular),
+        lines(&article.access_ranking)
+    ];
+    let key = if let Some((key, _)) = existing {
+        tx.prepare_cached(
+            "UPDATE articles SET id = ?1, headline = ?2, headline_key = ?3, caption = ?4,
+             published = ?5, dateline = ?6, section = ?7, source = ?8, sort_key = ?9,
+             content_hash = ?10, has_popular = ?11, has_ranking = ?12 WHERE key = ?13",
+        )?
+        .execute(rusqlite::params_from_iter(
+            values.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
+        ))?;
+        tx.prepare_cached(
+            "UPDATE bodies SET body = ?1, popular = ?2, ranking = ?3 WHERE key = ?4",
+        )?
+        .execute(rusqlite::params_from_iter(
+            texts.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
+        ))?;
+        return Ok((ImportOutcome::Updated, ArticleKey(key)));
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO articles (id, headline, headline_key, caption, published, dateline,
+             section, source, sort_key, content_hash, has_popular, has_ranking)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?
+        .execute(values)?;
+        tx.last_insert_rowid()
     };
-    let body = join_body(&article.body);
-    tx.prepare_cached("INSERT OR REPLACE INTO bodies (key, body) VALUES (?1, ?2)")?
-        .execute(params![key.0, body])?;
-    tx.prepare_cached("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            key.0,
-            index_text(&article.headline),
-            index_text(&body)
-        ])?;
-    let mut insert_item = tx.prepare_cached(
-        "INSERT INTO list_items (key, list, position, title, title_key) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (list, items) in [(0, &article.popular), (1, &article.access_ranking)] {
-        for (position, title) in items.iter().enumerate() {
-            insert_item.execute(params![
-                key.0,
-                list,
-                position as i64,
-                title,
-                headline_key(title)
-            ])?;
-        }
-    }
-    Ok(outcome)
+    tx.prepare_cached("INSERT INTO bodies (body, popular, ranking, key) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(rusqlite::params_from_iter(
+            texts.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
+        ))?;
+    Ok((ImportOutcome::Imported, ArticleKey(key)))
 }
 
-/// Paragraphs are stored one per line; a line break inside one (possible
-/// only from hand-made input) becomes a space.
-fn join_body(body: &[String]) -> String {
-    let mut joined = String::with_capacity(body.iter().map(|p| p.len() + 1).sum());
-    for (index, paragraph) in body.iter().enumerate() {
+/// Paragraphs or titles stored one per line; a line break inside one
+/// (possible only from hand-made input) becomes a space.
+pub(super) fn lines(items: &[String]) -> String {
+    let mut joined = String::with_capacity(items.iter().map(|p| p.len() + 1).sum());
+    for (index, item) in items.iter().enumerate() {
         if index > 0 {
             joined.push('\n');
         }
-        joined.extend(paragraph.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        if item.contains('\n') {
+            joined.push_str(&item.replace('\n', " "));
+        } else {
+            joined.push_str(item);
+        }
     }
     joined
+}
+
+/// The inverse of [`lines`]; an empty text is an empty list.
+pub(super) fn unlines(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split('\n').map(str::to_owned).collect()
+    }
 }

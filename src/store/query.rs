@@ -4,8 +4,9 @@
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::import::unlines;
 use super::{ArticleKey, Filter, Store, StoreError, from_unix};
-use crate::article::Article;
+use crate::article::{Article, headline_key};
 
 /// One row of the headline list: what the list shows, without the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +51,32 @@ fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
 }
 
 impl Store {
-    /// How many articles the filter lets through.
+    /// How many articles the filter lets through. Plain views (a section,
+    /// unread only, saved only) are read from the counts the store keeps,
+    /// so they cost nothing however large the store.
     pub fn count(&self, filter: &Filter) -> Result<usize, StoreError> {
+        if filter.query.is_none() && !(filter.unread_only && filter.saved_only) {
+            let column = if filter.unread_only {
+                "unread"
+            } else if filter.saved_only {
+                "saved"
+            } else {
+                "articles"
+            };
+            let text = match filter.section {
+                Some(_) => {
+                    format!("SELECT coalesce(sum({column}), 0) FROM counts WHERE section = ?1")
+                }
+                None => format!("SELECT coalesce(sum({column}), 0) FROM counts"),
+            };
+            let count: i64 = self
+                .conn
+                .prepare_cached(&text)?
+                .query_row(rusqlite::params_from_iter(&filter.section), |row| {
+                    row.get(0)
+                })?;
+            return Ok(count.max(0) as usize);
+        }
         let sql = filter.sql();
         let text = format!("SELECT count(*) FROM {} WHERE {}", sql.from, sql.condition);
         let count: i64 = self
@@ -153,14 +178,14 @@ impl Store {
     /// Every section with its article and unread counts, by name.
     pub fn sections(&self) -> Result<Vec<SectionCount>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT section, count(*), sum(NOT read) FROM articles
-             WHERE section IS NOT NULL GROUP BY section ORDER BY section",
+            "SELECT section, articles, unread FROM counts
+             WHERE section != '' AND articles > 0 ORDER BY section",
         )?;
         let rows = statement.query_map([], |row| {
             Ok(SectionCount {
                 name: row.get(0)?,
-                articles: row.get::<_, i64>(1)? as usize,
-                unread: row.get::<_, i64>(2)? as usize,
+                articles: row.get::<_, i64>(1)?.max(0) as usize,
+                unread: row.get::<_, i64>(2)?.max(0) as usize,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -176,35 +201,28 @@ impl Store {
 
     /// The whole article, body and lists included.
     pub fn article(&self, key: ArticleKey) -> Result<Option<Article>, StoreError> {
-        let article = self
+        Ok(self
             .conn
             .prepare_cached(
                 "SELECT a.id, a.headline, a.caption, a.published, a.dateline, a.section,
-                 a.source, b.body FROM articles a JOIN bodies b USING (key) WHERE a.key = ?1",
+                 a.source, b.body, b.popular, b.ranking
+                 FROM articles a JOIN bodies b USING (key) WHERE a.key = ?1",
             )?
             .query_row([key.0], |row| {
-                let published = row.get::<_, Option<i64>>(3)?.and_then(from_unix);
-                let body: String = row.get(7)?;
                 Ok(Article {
                     id: row.get(0)?,
                     headline: row.get(1)?,
                     caption: row.get(2)?,
-                    published,
+                    published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
                     dateline: row.get(4)?,
                     section: row.get(5)?,
-                    body: body.split('\n').map(str::to_owned).collect(),
-                    popular: Vec::new(),
-                    access_ranking: Vec::new(),
+                    body: unlines(&row.get::<_, String>(7)?),
+                    popular: unlines(&row.get::<_, String>(8)?),
+                    access_ranking: unlines(&row.get::<_, String>(9)?),
                     source: row.get(6)?,
                 })
             })
-            .optional()?;
-        let Some(mut article) = article else {
-            return Ok(None);
-        };
-        article.popular = self.titles(key, 0)?;
-        article.access_ranking = self.titles(key, 1)?;
-        Ok(Some(article))
+            .optional()?)
     }
 
     /// Every article the filter lets through, newest first, without bodies:
@@ -212,36 +230,27 @@ impl Store {
     pub fn listing(&self, filter: &Filter) -> Result<Vec<Article>, StoreError> {
         let sql = filter.sql();
         let text = format!(
-            "SELECT a.key, a.id, a.headline, a.caption, a.published, a.dateline, a.section, a.source
-             FROM {} WHERE {} {}",
+            "SELECT a.id, a.headline, a.caption, a.published, a.dateline, a.section, a.source,
+             b.popular, b.ranking
+             FROM {} JOIN bodies b ON b.key = a.key WHERE {} {}",
             sql.from, sql.condition, sql.order
         );
         let mut statement = self.conn.prepare_cached(&text)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), |row| {
-            Ok((
-                ArticleKey(row.get(0)?),
-                Article {
-                    id: row.get(1)?,
-                    headline: row.get(2)?,
-                    caption: row.get(3)?,
-                    published: row.get::<_, Option<i64>>(4)?.and_then(from_unix),
-                    dateline: row.get(5)?,
-                    section: row.get(6)?,
-                    body: Vec::new(),
-                    popular: Vec::new(),
-                    access_ranking: Vec::new(),
-                    source: row.get(7)?,
-                },
-            ))
+            Ok(Article {
+                id: row.get(0)?,
+                headline: row.get(1)?,
+                caption: row.get(2)?,
+                published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
+                dateline: row.get(4)?,
+                section: row.get(5)?,
+                body: Vec::new(),
+                popular: unlines(&row.get::<_, String>(7)?),
+                access_ranking: unlines(&row.get::<_, String>(8)?),
+                source: row.get(6)?,
+            })
         })?;
-        let mut articles = Vec::new();
-        for row in rows {
-            let (key, mut article) = row?;
-            article.popular = self.titles(key, 0)?;
-            article.access_ranking = self.titles(key, 1)?;
-            articles.push(article);
-        }
-        Ok(articles)
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The body paragraphs of the article with this id.
@@ -253,61 +262,53 @@ impl Store {
             )?
             .query_row([id], |row| row.get(0))
             .optional()?;
-        Ok(body
-            .map(|b| b.split('\n').map(str::to_owned).collect())
-            .unwrap_or_default())
+        Ok(body.map(|b| unlines(&b)).unwrap_or_default())
     }
 
-    fn titles(&self, key: ArticleKey, list: i64) -> Result<Vec<String>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT title FROM list_items WHERE key = ?1 AND list = ?2 ORDER BY position",
-        )?;
-        let rows = statement.query_map(params![key.0, list], |row| row.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// A list's items, each linked to the newest stored article whose
+    /// A list's titles, each linked to the newest stored article whose
     /// headline matches (case, quotes and spacing aside).
-    fn entries(&self, key: ArticleKey, list: i64) -> Result<Vec<ListEntry>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT li.title, (SELECT a.key FROM articles a WHERE a.headline_key = li.title_key
-                               ORDER BY a.sort_key DESC LIMIT 1)
-             FROM list_items li WHERE li.key = ?1 AND li.list = ?2 ORDER BY li.position",
+    fn entries(&self, titles: &str) -> Result<Vec<ListEntry>, StoreError> {
+        let mut find = self.conn.prepare_cached(
+            "SELECT key FROM articles WHERE headline_key = ?1 ORDER BY sort_key DESC LIMIT 1",
         )?;
-        let rows = statement.query_map(params![key.0, list], |row| {
-            Ok(ListEntry {
-                title: row.get(0)?,
-                article: row.get::<_, Option<i64>>(1)?.map(ArticleKey),
+        unlines(titles)
+            .into_iter()
+            .map(|title| {
+                let article = find
+                    .query_row([headline_key(&title)], |row| row.get(0))
+                    .optional()?
+                    .map(ArticleKey);
+                Ok(ListEntry { title, article })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
     }
 
     /// The Access Ranking: the list carried by the most recently published
     /// article that has one.
     pub fn access_ranking(&self) -> Result<Vec<ListEntry>, StoreError> {
-        let carrier: Option<i64> = self
+        let titles: Option<String> = self
             .conn
             .prepare_cached(
-                "SELECT key FROM articles WHERE has_ranking ORDER BY sort_key DESC LIMIT 1",
+                "SELECT b.ranking FROM articles a JOIN bodies b USING (key)
+                 WHERE a.has_ranking ORDER BY a.sort_key DESC, a.key DESC LIMIT 1",
             )?
             .query_row([], |row| row.get(0))
             .optional()?;
-        carrier.map_or(Ok(Vec::new()), |key| self.entries(ArticleKey(key), 1))
+        titles.map_or(Ok(Vec::new()), |titles| self.entries(&titles))
     }
 
     /// The Popular list of a section: the one carried by the section's
     /// newest article that has one.
     pub fn popular(&self, section: &str) -> Result<Vec<ListEntry>, StoreError> {
-        let carrier: Option<i64> = self
+        let titles: Option<String> = self
             .conn
             .prepare_cached(
-                "SELECT key FROM articles WHERE has_popular AND section = ?1
-                 ORDER BY sort_key DESC LIMIT 1",
+                "SELECT b.popular FROM articles a JOIN bodies b USING (key)
+                 WHERE a.section = ?1 AND a.has_popular ORDER BY a.sort_key DESC, a.key DESC LIMIT 1",
             )?
             .query_row([section], |row| row.get(0))
             .optional()?;
-        carrier.map_or(Ok(Vec::new()), |key| self.entries(ArticleKey(key), 0))
+        titles.map_or(Ok(Vec::new()), |titles| self.entries(&titles))
     }
 
     /// Saves (bookmarks) an article or lets it go; returns whether that

@@ -1,6 +1,6 @@
 -- kiji store, schema version 1.
 -- Article rows stay small (no body) so listing a screen of headlines reads
--- little; bodies and list items live in their own tables.
+-- little; bodies and the page's lists live beside them in `bodies`.
 CREATE TABLE articles (
     key           INTEGER PRIMARY KEY,
     id            TEXT    NOT NULL UNIQUE,
@@ -23,20 +23,54 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_date ON articles (sort_key DESC, key DESC);
 CREATE INDEX articles_by_section ON articles (section, sort_key DESC, key DESC);
 CREATE INDEX articles_by_headline ON articles (headline_key);
-CREATE INDEX articles_with_ranking ON articles (sort_key DESC) WHERE has_ranking;
-CREATE INDEX articles_with_popular ON articles (section, sort_key DESC) WHERE has_popular;
 
+-- paragraphs and list titles one per line
 CREATE TABLE bodies (
-    key   INTEGER PRIMARY KEY REFERENCES articles (key) ON DELETE CASCADE,
-    body  TEXT NOT NULL
+    key      INTEGER PRIMARY KEY REFERENCES articles (key) ON DELETE CASCADE,
+    body     TEXT NOT NULL,
+    popular  TEXT NOT NULL,
+    ranking  TEXT NOT NULL
 );
 
--- list 0 is Popular, list 1 the Access Ranking
-CREATE TABLE list_items (
-    key        INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
-    list       INTEGER NOT NULL,
-    position   INTEGER NOT NULL,
-    title      TEXT    NOT NULL,
-    title_key  TEXT    NOT NULL,
-    PRIMARY KEY (key, list, position)
+-- article, unread and saved counts per section ('' for none), kept by
+-- triggers so the reader starts without counting a large store
+CREATE TABLE counts (
+    section   TEXT PRIMARY KEY,
+    articles  INTEGER NOT NULL,
+    unread    INTEGER NOT NULL,
+    saved     INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+CREATE TRIGGER articles_counted AFTER INSERT ON articles BEGIN
+    INSERT INTO counts (section, articles, unread, saved)
+    VALUES (coalesce(NEW.section, ''), 1, NOT NEW.read, NEW.saved != 0)
+    ON CONFLICT (section) DO UPDATE SET
+        articles = articles + 1,
+        unread = unread + (NOT NEW.read),
+        saved = saved + (NEW.saved != 0);
+END;
+
+CREATE TRIGGER articles_uncounted AFTER DELETE ON articles BEGIN
+    UPDATE counts SET
+        articles = articles - 1,
+        unread = unread - (NOT OLD.read),
+        saved = saved - (OLD.saved != 0)
+    WHERE section = coalesce(OLD.section, '');
+END;
+
+CREATE TRIGGER articles_recounted AFTER UPDATE OF section, read, saved ON articles
+WHEN coalesce(OLD.section, '') != coalesce(NEW.section, '')
+    OR OLD.read != NEW.read OR OLD.saved != NEW.saved
+BEGIN
+    UPDATE counts SET
+        articles = articles - 1,
+        unread = unread - (NOT OLD.read),
+        saved = saved - (OLD.saved != 0)
+    WHERE section = coalesce(OLD.section, '');
+    INSERT INTO counts (section, articles, unread, saved)
+    VALUES (coalesce(NEW.section, ''), 1, NOT NEW.read, NEW.saved != 0)
+    ON CONFLICT (section) DO UPDATE SET
+        articles = articles + 1,
+        unread = unread + (NOT NEW.read),
+        saved = saved + (NEW.saved != 0);
+END;

@@ -333,7 +333,7 @@ fn the_search_index_is_built_for_a_store_from_before_it_existed() {
         conn.execute_batch(
             "INSERT INTO articles (key, id, headline, headline_key, sort_key, content_hash, has_popular, has_ranking)
              VALUES (1, 'a', 'Old Yen Story', 'old yen story', 0, 0, 0, 0);
-             INSERT INTO bodies (key, body) VALUES (1, 'Body text.');
+             INSERT INTO bodies (key, body, popular, ranking) VALUES (1, 'Body text.', '', '');
              PRAGMA user_version = 1;",
         )
         .expect("v1 data");
