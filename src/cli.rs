@@ -98,6 +98,9 @@ const PROGRESS_FROM: usize = 200;
 /// Imports files and folders. Returns whether every file was imported.
 pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
     let files = dump_files(paths);
+    if files.len() > BATCH {
+        store.prepare_bulk_import()?;
+    }
     let progress = if std::io::stderr().is_terminal() && files.len() >= PROGRESS_FROM {
         let bar = ProgressBar::new(files.len() as u64);
         if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
@@ -110,25 +113,38 @@ pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
     let mut counts = ImportCounts::default();
     let mut failed = 0;
     let mut batch = Vec::with_capacity(BATCH);
-    for file in files {
-        match file.and_then(|path| load_file(&path)) {
-            Ok(loaded) => {
-                for warning in &loaded.warnings {
-                    progress.suspend(|| eprintln!("{}", clean(warning)));
+    // files are read and parsed on a second thread while this one writes
+    // the previous batch: on two cores that hides the parsing entirely
+    let (sender, loaded) = std::sync::mpsc::sync_channel(BATCH);
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            for file in files {
+                if sender.send(file.and_then(|path| load_file(&path))).is_err() {
+                    break;
                 }
-                batch.push(loaded.article);
             }
-            Err(error) => {
-                failed += 1;
-                progress.suspend(|| eprintln!("{}", clean(&error.to_string())));
+        });
+        for file in loaded {
+            match file {
+                Ok(loaded) => {
+                    for warning in &loaded.warnings {
+                        progress.suspend(|| eprintln!("{}", clean(warning)));
+                    }
+                    batch.push(loaded.article);
+                }
+                Err(error) => {
+                    failed += 1;
+                    progress.suspend(|| eprintln!("{}", clean(&error.to_string())));
+                }
             }
+            if batch.len() == BATCH {
+                counts.merge(write_batch(store, &batch)?);
+                batch.clear();
+            }
+            progress.inc(1);
         }
-        if batch.len() == BATCH {
-            counts.merge(write_batch(store, &batch)?);
-            batch.clear();
-        }
-        progress.inc(1);
-    }
+        Ok(())
+    })?;
     counts.merge(write_batch(store, &batch)?);
     progress.finish_and_clear();
     println!(

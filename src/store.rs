@@ -139,7 +139,11 @@ impl Store {
             return Err(StoreError::TooNew(label, version));
         }
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        // statement journals (which the counting triggers need) stay in
+        // memory rather than in temporary files
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+        )?;
         let mut store = Self { conn, label };
         store.migrate()?;
         Ok(store)
