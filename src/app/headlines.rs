@@ -87,10 +87,51 @@ impl HeadlineList {
         if self.offset >= held.start && end <= held.end {
             return Ok(());
         }
-        let start = self.offset.saturating_sub(MARGIN);
-        let limit = end - start + MARGIN;
-        self.window = store.headlines(&self.filter, start, limit)?;
-        self.window_start = start;
+        self.fetch(store, self.offset, end)
+    }
+
+    /// Fetches rows so that `start..end` is held, the cheapest way: by
+    /// date, walking on from the rows held when the new ones are next to
+    /// them, or from the end of the list for its second half; a search's
+    /// ranked list (and the first half of a far jump) by position.
+    fn fetch(&mut self, store: &Store, start: usize, end: usize) -> Result<(), StoreError> {
+        let held_end = self.window_start + self.window.len();
+        let by_date = !self.filter.is_ranked();
+        let first = self.window.first().cloned();
+        let last = self.window.last().cloned();
+        if let Some(last) =
+            last.filter(|_| by_date && start >= held_end && start < held_end + 2 * MARGIN)
+        {
+            let more =
+                store.headlines_next_to(&self.filter, &last, true, end - held_end + MARGIN)?;
+            self.window.extend(more);
+        } else if let Some(first) = first
+            .filter(|_| by_date && end <= self.window_start && end + 2 * MARGIN > self.window_start)
+        {
+            let more = store.headlines_next_to(
+                &self.filter,
+                &first,
+                false,
+                self.window_start - start + MARGIN,
+            )?;
+            self.window_start -= more.len();
+            self.window.splice(0..0, more);
+        } else if by_date && start > self.count / 2 {
+            let to = (end + MARGIN).min(self.count);
+            let from = start.saturating_sub(MARGIN);
+            self.window = store.headlines_from_end(&self.filter, self.count - to, to - from)?;
+            self.window_start = to - self.window.len();
+        } else {
+            let from = start.saturating_sub(MARGIN);
+            self.window = store.headlines(&self.filter, from, end - from + MARGIN)?;
+            self.window_start = from;
+        }
+        // keep only a margin either side of what is wanted
+        let keep_from = start.saturating_sub(MARGIN).max(self.window_start);
+        let drop = keep_from - self.window_start;
+        self.window.drain(..drop.min(self.window.len()));
+        self.window_start += drop;
+        self.window.truncate(end + MARGIN - self.window_start);
         Ok(())
     }
 
@@ -146,6 +187,65 @@ mod tests {
         list.move_by(-15);
         list.settle(&store, 10).expect("settle");
         assert_eq!((list.selected, list.offset), (14, 14));
+    }
+
+    #[test]
+    fn paging_through_the_whole_list_shows_every_row_in_order() {
+        let store = store(1000);
+        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
+        let mut seen = Vec::new();
+        for _ in 0..60 {
+            list.move_by(17);
+            list.settle(&store, 17).expect("settle");
+            seen.extend(
+                list.visible(17)
+                    .map(|(position, h)| (position, h.headline.clone())),
+            );
+        }
+        list.select(0);
+        list.settle(&store, 17).expect("settle");
+        for _ in 0..60 {
+            list.move_by(-17);
+            list.select(999 - list.selected.min(999));
+            list.settle(&store, 17).expect("settle");
+            seen.extend(
+                list.visible(17)
+                    .map(|(position, h)| (position, h.headline.clone())),
+            );
+        }
+        let all = store.headlines(&Filter::default(), 0, 1000).expect("all");
+        for (position, headline) in seen {
+            assert_eq!(all[position].headline, headline, "row {position}");
+        }
+        assert!(list.window.len() <= 17 + 3 * MARGIN);
+    }
+
+    #[test]
+    fn jumps_to_the_end_and_back_and_steps_up_from_the_end() {
+        let store = store(1000);
+        let all = store.headlines(&Filter::default(), 0, 1000).expect("all");
+        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
+        list.select(999);
+        list.settle(&store, 20).expect("settle");
+        assert_eq!(
+            list.selected_headline().map(|h| &h.headline),
+            Some(&all[999].headline)
+        );
+        for step in 1..300 {
+            list.move_by(-1);
+            list.settle(&store, 20).expect("settle");
+            assert_eq!(
+                list.selected_headline().map(|h| &h.headline),
+                Some(&all[999 - step].headline),
+                "step {step}"
+            );
+        }
+        list.select(0);
+        list.settle(&store, 20).expect("settle");
+        assert_eq!(
+            list.selected_headline().map(|h| &h.headline),
+            Some(&all[0].headline)
+        );
     }
 
     #[test]

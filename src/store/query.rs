@@ -18,6 +18,8 @@ pub struct Headline {
     pub section: Option<String>,
     pub read: bool,
     pub saved: bool,
+    /// Where the row sorts by date, for fetching the rows next to it.
+    pub sort_key: i64,
 }
 
 /// A section and how many articles it holds.
@@ -36,7 +38,8 @@ pub struct ListEntry {
     pub article: Option<ArticleKey>,
 }
 
-const HEADLINE_COLUMNS: &str = "a.key, a.id, a.headline, a.published, a.section, a.read, a.saved";
+const HEADLINE_COLUMNS: &str =
+    "a.key, a.id, a.headline, a.published, a.section, a.read, a.saved, a.sort_key";
 
 fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
     Ok(Headline {
@@ -47,6 +50,7 @@ fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
         section: row.get(4)?,
         read: row.get(5)?,
         saved: row.get(6)?,
+        sort_key: row.get(7)?,
     })
 }
 
@@ -102,6 +106,69 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&text)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), headline_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Up to `limit` headlines right after `anchor` in date order (before
+    /// it when `forward` is false), in display order. Walking the index
+    /// from a known row costs the same anywhere in the list, where an
+    /// OFFSET costs as much as the rows it skips.
+    pub fn headlines_next_to(
+        &self,
+        filter: &Filter,
+        anchor: &Headline,
+        forward: bool,
+        limit: usize,
+    ) -> Result<Vec<Headline>, StoreError> {
+        let sql = filter.sql();
+        let (comparison, order) = if forward {
+            (
+                "a.sort_key < ? OR (a.sort_key = ? AND a.key < ?)",
+                "ORDER BY a.sort_key DESC, a.key DESC",
+            )
+        } else {
+            (
+                "a.sort_key > ? OR (a.sort_key = ? AND a.key > ?)",
+                "ORDER BY a.sort_key ASC, a.key ASC",
+            )
+        };
+        let text = format!(
+            "SELECT {HEADLINE_COLUMNS} FROM {} WHERE {} AND ({comparison}) {order} LIMIT {limit}",
+            sql.from, sql.condition
+        );
+        let mut params = sql.params;
+        params.extend([
+            anchor.sort_key.into(),
+            anchor.sort_key.into(),
+            anchor.key.0.into(),
+        ]);
+        let mut statement = self.conn.prepare_cached(&text)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&params), headline_from)?;
+        let mut rows: Vec<Headline> = rows.collect::<Result<_, _>>()?;
+        if !forward {
+            rows.reverse();
+        }
+        Ok(rows)
+    }
+
+    /// The last `limit` headlines before the `from_end` last ones, in
+    /// display order: the end of a long list without skipping its start.
+    pub fn headlines_from_end(
+        &self,
+        filter: &Filter,
+        from_end: usize,
+        limit: usize,
+    ) -> Result<Vec<Headline>, StoreError> {
+        let sql = filter.sql();
+        let text = format!(
+            "SELECT {HEADLINE_COLUMNS} FROM {} WHERE {} ORDER BY a.sort_key ASC, a.key ASC
+             LIMIT {limit} OFFSET {from_end}",
+            sql.from, sql.condition
+        );
+        let mut statement = self.conn.prepare_cached(&text)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), headline_from)?;
+        let mut rows: Vec<Headline> = rows.collect::<Result<_, _>>()?;
+        rows.reverse();
+        Ok(rows)
     }
 
     /// Where an article stands in the filtered list, if it is in it.
