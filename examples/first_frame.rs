@@ -48,7 +48,7 @@ fn first_frame(binary: &str, store: &str) -> Duration {
     let start = Instant::now();
     let mut child = pty.slave.spawn_command(command).expect("kiji starts");
     let mut seen = Vec::new();
-    let mut buffer = [0u8; 65536];
+    let mut buffer = [0u8; 16384];
     // the status line's counts are the last thing the first frame draws
     let marker = b"unread";
     let elapsed = loop {
