@@ -114,6 +114,21 @@ fn push_items(out: &mut String, items: &[String]) {
 /// case, quote style and runs of whitespace do not count.
 pub fn headline_key(headline: &str) -> String {
     let mut key = String::with_capacity(headline.len());
+    if headline.is_ascii() {
+        // the common case, a byte at a time
+        for word in headline.split_ascii_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            for &b in word.as_bytes() {
+                key.push(match b {
+                    b'`' => '\'',
+                    b => char::from(b.to_ascii_lowercase()),
+                });
+            }
+        }
+        return key;
+    }
     for word in headline.split_whitespace() {
         if !key.is_empty() {
             key.push(' ');

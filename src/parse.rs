@@ -99,13 +99,12 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ParseError> {
 }
 
 /// The 1-based line number of a byte offset.
-#[allow(clippy::naive_bytecount)]
 fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count()
+    1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count()
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// The first line of text that is mostly undecodable or control bytes, when

@@ -28,7 +28,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// Borrows when the text is already clean, which is the common case, so the
 /// view can call it on every visible line without allocating.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -44,6 +44,19 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `text` holds any character [`is_unsafe`] is true for, looking at
+/// bytes: every such character is a C0 byte, DEL, or a multi-byte sequence
+/// starting with 0xC2 (C1), 0xE2 (line separators, bidi) or 0xEF (U+FEFF),
+/// so plain text is passed over at byte speed.
+fn has_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(index, &byte)| match byte {
+        0x00..=0x1f | 0x7f => true,
+        0xc2 | 0xe2 | 0xef => text[index..].chars().next().is_some_and(is_unsafe),
+        _ => false,
+    })
 }
 
 /// Skips what follows an ESC: the rest of a CSI, a control string, or the
@@ -139,6 +152,14 @@ mod tests {
     fn bidi_overrides_and_controls_go_tabs_become_spaces() {
         assert_eq!(clean("a\u{202e}b\u{2066}c\u{7}d\u{7f}e"), "abcde");
         assert_eq!(clean("a\tb"), "a b");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_unsafe_character() {
+        for c in (0..=0x10_ffffu32).filter_map(char::from_u32) {
+            let text = format!("ab{c}cd");
+            assert_eq!(has_unsafe(&text), is_unsafe(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

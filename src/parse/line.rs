@@ -161,14 +161,21 @@ fn is_credit(lower: &str) -> bool {
         || lower.starts_with("courtesy of ")
         || lower.starts_with("photo by ")
         || lower.starts_with("photo: ")
-        || lower
-            .rsplit_once(" / ")
-            .is_some_and(|(_, credit)| AGENCIES.contains(&credit))
+        || (memchr::memchr(b'/', lower.as_bytes()).is_some()
+            && lower
+                .rsplit_once(" / ")
+                .is_some_and(|(_, credit)| AGENCIES.contains(&credit)))
 }
 
 /// `Home>Sports>Baseball` (also with `›` or `»`, and spaces): the section is
 /// the part after `Home`, empty when there is none.
 fn breadcrumb(line: &str) -> Option<&str> {
+    if !line
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case("home"))
+    {
+        return None;
+    }
     let mut parts = line.split(['>', '\u{203a}', '\u{bb}']).map(str::trim);
     let first = parts.next()?;
     if !first.eq_ignore_ascii_case("home") || !line.contains(['>', '\u{203a}', '\u{bb}']) {
