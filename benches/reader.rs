@@ -105,6 +105,7 @@ fn frame(c: &mut Criterion) {
 /// single keystrokes are printed after criterion's figures.
 fn keystrokes(c: &mut Criterion) {
     let mut group = c.benchmark_group("keystroke to frame, 100000");
+    group.sample_size(20);
     let kinds: [(&str, &[Action]); 6] = [
         ("move", &[Action::Down, Action::Up]),
         (

@@ -62,8 +62,9 @@ pub struct App {
     /// The active tab: All, Saved, then `sections` in order.
     pub tab: usize,
     pub list: HeadlineList,
-    /// Unread articles in the list's view.
-    pub list_unread: usize,
+    /// Unread articles in the list's view; not counted during a search,
+    /// where it would cost more than the search.
+    pub list_unread: Option<usize>,
     pub reading: Option<Reading>,
     pub sidebar: Sidebar,
     pub focus: Pane,
@@ -93,7 +94,7 @@ impl App {
             saved: 0,
             tab: 0,
             list,
-            list_unread: 0,
+            list_unread: None,
             reading: None,
             sidebar: Sidebar::default(),
             focus: Pane::List,
@@ -269,8 +270,16 @@ impl App {
     /// Shows what `filter` lets through, from the top.
     fn set_filter(&mut self, filter: Filter) -> Result<(), StoreError> {
         self.list = HeadlineList::new(&self.store, filter)?;
-        self.list_unread = self.store.unread(&self.list.filter)?;
+        self.list_unread = self.view_unread()?;
         Ok(())
+    }
+
+    /// Unread articles in the view, unless it is a search.
+    fn view_unread(&self) -> Result<Option<usize>, StoreError> {
+        if self.list.filter.is_ranked() {
+            return Ok(None);
+        }
+        self.store.unread(&self.list.filter).map(Some)
     }
 
     fn load_counts(&mut self) -> Result<(), StoreError> {
@@ -282,7 +291,7 @@ impl App {
             saved_only: true,
             ..Filter::default()
         })?;
-        self.list_unread = self.store.unread(&self.list.filter)?;
+        self.list_unread = self.view_unread()?;
         Ok(())
     }
 

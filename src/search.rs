@@ -10,6 +10,9 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
+/// Characters a word being typed needs before it matches as a prefix.
+const MIN_PREFIX: usize = 3;
+
 /// One thing to look for: a word, or a phrase of several.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
@@ -77,10 +80,11 @@ impl Query {
     pub fn parse_typing(text: &str) -> Self {
         let mut query = Self::parse(text);
         let mid_word = text.ends_with(|c: char| !c.is_whitespace() && c != '"');
-        let last_is_word = text
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|word| !word.starts_with('-') && !word.starts_with('"'));
+        // one or two letters would match nearly everything as a prefix:
+        // until the third, they are taken as whole words
+        let last_is_word = text.rsplit(char::is_whitespace).next().is_some_and(|word| {
+            !word.starts_with('-') && !word.starts_with('"') && word.chars().count() >= MIN_PREFIX
+        });
         if mid_word
             && last_is_word
             && let Some(term) = query.include.last_mut()
@@ -121,6 +125,44 @@ impl Query {
             fts = format!("({fts}) NOT {}", quote(term));
         }
         Some(fts)
+    }
+
+    /// The query split in two tiers that together match what
+    /// [`Query::to_fts`] matches: articles with every term in the headline,
+    /// then the others. Ranking the headline tier first puts headline
+    /// matches above body matches, and spares ranking the (often far
+    /// larger) body tier until the list is scrolled that far.
+    pub fn to_fts_tiers(&self) -> Option<[String; 2]> {
+        if self.include.is_empty() {
+            return None;
+        }
+        let quote = |term: &Term| {
+            let phrase = term
+                .tokens
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            if term.prefix {
+                format!("{phrase}*")
+            } else {
+                phrase
+            }
+        };
+        let all = self
+            .include
+            .iter()
+            .map(quote)
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let mut headline = format!("{{headline}} : ({all})");
+        let mut body = format!("({all}) NOT {{headline}} : ({all})");
+        for term in &self.exclude {
+            for tier in [&mut headline, &mut body] {
+                *tier = format!("({tier}) NOT {}", quote(term));
+            }
+        }
+        Some([headline, body])
     }
 
     /// Where the query's terms stand in `text`, as byte ranges, in order.
@@ -304,6 +346,14 @@ mod tests {
         assert_eq!(
             Query::parse_typing("tok ").to_fts().as_deref(),
             Some("\"tok\"")
+        );
+        assert_eq!(
+            Query::parse_typing("to").to_fts().as_deref(),
+            Some("\"to\"")
+        );
+        assert_eq!(
+            Query::parse_typing("yea").to_fts().as_deref(),
+            Some("\"yea\"*")
         );
         assert_eq!(
             Query::parse_typing("\"late night\"").to_fts().as_deref(),

@@ -31,7 +31,7 @@ impl App {
         {
             change(&mut section.unread);
         }
-        self.list_unread = self.store.unread(&self.list.filter)?;
+        self.list_unread = self.view_unread()?;
         if let Some(row) = self.list.find_mut(key) {
             row.read = read;
         }
@@ -48,14 +48,14 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn ask_mark_view_read(&mut self) {
-        if self.list_unread == 0 {
+    pub(super) fn ask_mark_view_read(&mut self) -> Result<(), StoreError> {
+        let count = self.store.unread(&self.list.filter)?;
+        if count == 0 {
             self.notice = Some("Nothing unread here".into());
         } else {
-            self.popup = Some(Popup::ConfirmMarkRead {
-                count: self.list_unread,
-            });
+            self.popup = Some(Popup::ConfirmMarkRead { count });
         }
+        Ok(())
     }
 
     pub(super) fn mark_view_read(&mut self) -> Result<(), StoreError> {

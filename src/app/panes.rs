@@ -58,7 +58,7 @@ impl App {
                 self.notice = problem.map(str::to_owned);
             }
             Action::ToggleRead => return self.toggle_read(),
-            Action::MarkAllRead => self.ask_mark_view_read(),
+            Action::MarkAllRead => return self.ask_mark_view_read(),
             Action::ToggleUnreadOnly => return self.toggle_unread_only(),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleSaved => return self.toggle_saved(),

@@ -64,7 +64,7 @@ impl App {
             ..self.list.filter.clone()
         };
         self.list = HeadlineList::new(&self.store, filter)?;
-        self.list_unread = self.store.unread(&self.list.filter)?;
+        self.list_unread = self.view_unread()?;
         Ok(())
     }
 

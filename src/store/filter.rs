@@ -43,13 +43,29 @@ impl Filter {
         self.query.as_ref().is_some_and(|q| !q.is_empty())
     }
 
+    /// For a search, the two tiers of its ranked list (headline matches,
+    /// then body matches), each as SQL; `None` for a list by date.
+    pub(super) fn tiers(&self) -> Option<[Sql; 2]> {
+        let [headline, body] = self.query.as_ref()?.to_fts_tiers()?;
+        Some([
+            self.sql_matching(Some(headline)),
+            self.sql_matching(Some(body)),
+        ])
+    }
+
     pub(super) fn sql(&self) -> Sql {
+        self.sql_matching(None)
+    }
+
+    /// The SQL of the filter, with `fts` in place of the query's own MATCH
+    /// expression when given.
+    fn sql_matching(&self, fts: Option<String>) -> Sql {
         let mut conditions = Vec::new();
         let mut params = Vec::new();
         let mut from = "articles a";
         let mut order = BY_DATE;
         if let Some(query) = &self.query {
-            if let Some(fts) = query.to_fts() {
+            if let Some(fts) = fts.or_else(|| query.to_fts()) {
                 from = "articles a JOIN search ON search.rowid = a.key";
                 order = BY_RANK;
                 conditions.push("search MATCH ?".to_owned());

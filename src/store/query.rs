@@ -4,9 +4,11 @@
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::filter::Sql;
 use super::import::unlines;
 use super::{ArticleKey, Filter, Store, StoreError, from_unix};
 use crate::article::{Article, headline_key};
+use crate::search::Query;
 
 /// One row of the headline list: what the list shows, without the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,15 @@ fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
     })
 }
 
+/// The SQL of a filtered list in display order: one query by date, or a
+/// search's two tiers.
+fn ordered(filter: &Filter) -> Vec<Sql> {
+    match filter.tiers() {
+        Some(tiers) => tiers.into(),
+        None => vec![filter.sql()],
+    }
+}
+
 impl Store {
     /// How many articles the filter lets through. Plain views (a section,
     /// unread only, saved only) are read from the counts the store keeps,
@@ -81,13 +92,19 @@ impl Store {
                 })?;
             return Ok(count.max(0) as usize);
         }
-        let sql = filter.sql();
-        let text = format!("SELECT count(*) FROM {} WHERE {}", sql.from, sql.condition);
-        let count: i64 = self
-            .conn
-            .prepare_cached(&text)?
-            .query_row(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?;
-        Ok(count as usize)
+        if let Some(fts) = filter.query.as_ref().and_then(Query::to_fts)
+            && filter.section.is_none()
+            && !filter.unread_only
+            && !filter.saved_only
+        {
+            // a search alone: the index can count without the articles
+            let count: i64 = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM search WHERE search MATCH ?1")?
+                .query_row([fts], |row| row.get(0))?;
+            return Ok(count as usize);
+        }
+        self.count_sql(&filter.sql())
     }
 
     /// `limit` headlines from position `offset`: newest first, undated
@@ -98,7 +115,39 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Headline>, StoreError> {
-        let sql = filter.sql();
+        if let Some(tiers) = filter.tiers() {
+            // headline matches first; the body tier only when the page
+            // reaches past them
+            let mut rows = Vec::new();
+            let mut offset = offset;
+            for (index, tier) in tiers.iter().enumerate() {
+                let wanted = limit - rows.len();
+                if wanted == 0 {
+                    break;
+                }
+                let page = self.page(tier, offset, wanted)?;
+                if page.is_empty() && index == 0 && offset > 0 {
+                    offset = offset.saturating_sub(self.count_sql(tier)?);
+                    continue;
+                }
+                rows.extend(page);
+                offset = 0;
+            }
+            return Ok(rows);
+        }
+        self.page(&filter.sql(), offset, limit)
+    }
+
+    fn count_sql(&self, sql: &Sql) -> Result<usize, StoreError> {
+        let text = format!("SELECT count(*) FROM {} WHERE {}", sql.from, sql.condition);
+        let count: i64 = self
+            .conn
+            .prepare_cached(&text)?
+            .query_row(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?;
+        Ok(count as usize)
+    }
+
+    fn page(&self, sql: &Sql, offset: usize, limit: usize) -> Result<Vec<Headline>, StoreError> {
         let text = format!(
             "SELECT {HEADLINE_COLUMNS} FROM {} WHERE {} {} LIMIT {limit} OFFSET {offset}",
             sql.from, sql.condition, sql.order
@@ -190,20 +239,17 @@ impl Store {
         };
         if filter.is_ranked() {
             // rank order has no index to count against: walk it
-            let text = format!(
-                "SELECT a.key FROM {} WHERE {} {}",
-                sql.from, sql.condition, sql.order
-            );
-            let mut statement = self.conn.prepare_cached(&text)?;
-            let mut rows = statement.query(rusqlite::params_from_iter(&sql.params))?;
             let mut position = 0;
-            while let Some(row) = rows.next()? {
-                if row.get::<_, i64>(0)? == key.0 {
-                    return Ok(Some(position));
+            let mut found = None;
+            self.walk(filter, |row_key, _| {
+                if row_key == key {
+                    found = Some(position);
+                    return false;
                 }
                 position += 1;
-            }
-            return Ok(None);
+                true
+            })?;
+            return Ok(found);
         }
         let mut params = sql.params.clone();
         params.extend([sort_key.into(), sort_key.into(), key.0.into()]);
@@ -225,21 +271,41 @@ impl Store {
         filter: &Filter,
         from: usize,
     ) -> Result<Option<(usize, ArticleKey)>, StoreError> {
-        let sql = filter.sql();
-        let text = format!(
-            "SELECT a.key, a.read FROM {} WHERE {} {} LIMIT -1 OFFSET {from}",
-            sql.from, sql.condition, sql.order
-        );
-        let mut statement = self.conn.prepare_cached(&text)?;
-        let mut rows = statement.query(rusqlite::params_from_iter(&sql.params))?;
-        let mut position = from;
-        while let Some(row) = rows.next()? {
-            if !row.get::<_, bool>(1)? {
-                return Ok(Some((position, ArticleKey(row.get(0)?))));
+        let mut position = 0;
+        let mut found = None;
+        self.walk(filter, |key, read| {
+            if position >= from && !read {
+                found = Some((position, key));
+                return false;
             }
             position += 1;
+            true
+        })?;
+        Ok(found)
+    }
+
+    /// Visits the filtered list in display order (by date, or tier by tier
+    /// for a search) with each row's key and read mark, while `visit` says
+    /// to go on.
+    fn walk(
+        &self,
+        filter: &Filter,
+        mut visit: impl FnMut(ArticleKey, bool) -> bool,
+    ) -> Result<(), StoreError> {
+        for sql in ordered(filter) {
+            let text = format!(
+                "SELECT a.key, a.read FROM {} WHERE {} {}",
+                sql.from, sql.condition, sql.order
+            );
+            let mut statement = self.conn.prepare_cached(&text)?;
+            let mut rows = statement.query(rusqlite::params_from_iter(&sql.params))?;
+            while let Some(row) = rows.next()? {
+                if !visit(ArticleKey(row.get(0)?), row.get(1)?) {
+                    return Ok(());
+                }
+            }
         }
-        Ok(None)
+        Ok(())
     }
 
     /// Every section with its article and unread counts, by name.
@@ -295,7 +361,14 @@ impl Store {
     /// Every article the filter lets through, newest first, without bodies:
     /// for `kiji list --json`.
     pub fn listing(&self, filter: &Filter) -> Result<Vec<Article>, StoreError> {
-        let sql = filter.sql();
+        let mut articles = Vec::new();
+        for sql in ordered(filter) {
+            articles.extend(self.listing_of(&sql)?);
+        }
+        Ok(articles)
+    }
+
+    fn listing_of(&self, sql: &Sql) -> Result<Vec<Article>, StoreError> {
         let text = format!(
             "SELECT a.id, a.headline, a.caption, a.published, a.dateline, a.section, a.source,
              b.popular, b.ranking

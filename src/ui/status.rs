@@ -31,7 +31,9 @@ pub fn describe(app: &App) -> String {
         }
         None => format!("{} · {} of {}", app.filter_name(), list.count, app.total),
     };
-    text.push_str(&format!(" · {} unread", app.list_unread));
+    if let Some(unread) = app.list_unread {
+        text.push_str(&format!(" · {unread} unread"));
+    }
     if list.filter.unread_only {
         text.push_str(" · unread only");
     }
