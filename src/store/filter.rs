@@ -88,7 +88,11 @@ impl Filter {
             conditions.push("a.section = ?".to_owned());
             params.push(Value::Text(section.clone()));
         }
-        if self.unread_only {
+        if self.unread_only && self.saved_only {
+            // walk the few saved articles, not every unread one: the unary +
+            // keeps the planner off the unread index
+            conditions.push("NOT +a.read".to_owned());
+        } else if self.unread_only {
             conditions.push("NOT a.read".to_owned());
         }
         if self.saved_only {
