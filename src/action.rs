@@ -60,6 +60,8 @@ pub enum Action {
     NextUnread,
     /// Save (bookmark) the selected article, or let it go.
     ToggleSaved,
+    /// Read the store again: what an import beside the reader added.
+    Refresh,
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at this column and row.

@@ -74,6 +74,8 @@ pub struct App {
     before_search: Option<BeforeSearch>,
     pub sidebar_hidden: bool,
     pub sidebar_overlay: bool,
+    /// The store's data version when last read, to notice imports.
+    data_version: i64,
     /// A one-line message for the status line, until the next key.
     pub notice: Option<String>,
     pub running: bool,
@@ -103,11 +105,13 @@ impl App {
             before_search: None,
             sidebar_hidden: false,
             sidebar_overlay: false,
+            data_version: 0,
             notice: None,
             running: true,
         };
         app.load_counts()?;
         app.sidebar.ranking = app.store.access_ranking()?;
+        app.data_version = app.store.data_version()?;
         app.settle()?;
         Ok(app)
     }
@@ -211,6 +215,13 @@ impl App {
                 self.notice = Some(format!("store: {error}"));
             }
         }
+        // an import beside the reader committed: show what it added
+        let changed = self.store.data_version().map(|v| v != self.data_version);
+        if let Err(error) =
+            changed.and_then(|changed| if changed { self.refresh() } else { Ok(()) })
+        {
+            self.notice = Some(format!("store: {error}"));
+        }
         if let Err(error) = self.settle() {
             self.notice = Some(format!("store: {error}"));
         }
@@ -248,6 +259,43 @@ impl App {
                     selected: step(selected, action, last, last),
                 });
             }
+        }
+        Ok(())
+    }
+
+    /// Reads the store again, keeping the view, the selected article and
+    /// the article in view; says how many articles are new.
+    fn refresh(&mut self) -> Result<(), StoreError> {
+        let before = self.total;
+        let keep = self.list.selected_headline().map(|h| h.key);
+        let tab_name = self.filter_name().to_owned();
+        self.load_counts()?;
+        if self.tab >= FIXED_TABS {
+            self.tab = self
+                .sections
+                .iter()
+                .position(|s| s.name == tab_name)
+                .map_or(0, |n| n + FIXED_TABS);
+        }
+        self.sidebar.ranking = self.store.access_ranking()?;
+        self.sidebar.popular = match &self.sidebar.section {
+            Some(name) => self.store.popular(name)?,
+            None => Vec::new(),
+        };
+        let filter = self.list.filter.clone();
+        self.set_filter(filter)?;
+        if let Some(position) = keep
+            .map(|key| self.store.position(&self.list.filter, key))
+            .transpose()?
+            .flatten()
+        {
+            self.list.select(position);
+        }
+        self.data_version = self.store.data_version()?;
+        let added = self.total.saturating_sub(before);
+        if added > 0 {
+            let noun = if added == 1 { "article" } else { "articles" };
+            self.notice = Some(format!("{added} new {noun}"));
         }
         Ok(())
     }

@@ -252,6 +252,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         context: Context::Main,
+        keys: &[char('r')],
+        action: Action::Refresh,
+        label: "r",
+        help: "refresh: show what an import added",
+        hint: None,
+    },
+    Binding {
+        context: Context::Main,
         keys: &[char('?'), key(KeyCode::F(1))],
         action: Action::Help,
         label: "? F1",

@@ -80,18 +80,50 @@ pub struct ArticleKey(pub i64);
 pub enum StoreError {
     #[error("{0}: not a kiji store (a database of something else); left untouched")]
     Foreign(String),
-    #[error("{0}: damaged or not a database ({1}); left untouched")]
-    Damaged(String, #[source] rusqlite::Error),
+    #[error("{path}: damaged or not a database ({why}); left untouched", path = .0, why = sqlite_message(.1))]
+    Damaged(String, rusqlite::Error),
     #[error(
         "{0}: written by a newer kiji (schema {1}; this one knows up to {SCHEMA_VERSION}); left untouched"
     )]
     TooNew(String, i64),
-    #[error("{0}: {1}")]
-    Open(String, #[source] rusqlite::Error),
+    #[error("{0}: the store is read-only, and kiji writes read marks and imports to it")]
+    ReadOnly(String),
+    #[error("{path}: {why}", path = .0, why = sqlite_message(.1))]
+    Open(String, rusqlite::Error),
     #[error("{0}: cannot create its folder: {1}")]
-    Folder(String, #[source] std::io::Error),
-    #[error("store: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Folder(String, std::io::Error),
+    #[error("{}", sqlite_message(.0))]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Sqlite(error)
+    }
+}
+
+/// What went wrong in SQLite, in words a reader of kiji's errors can act
+/// on, once (SQLite's own message repeats itself).
+fn sqlite_message(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "the disk is full".into(),
+        Some(ErrorCode::SystemIoFailure) => {
+            "could not write to the store: the disk is full, a file size limit was reached, \
+             or the disk failed"
+                .into()
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "the store stayed busy: another kiji is writing to it".into()
+        }
+        Some(ErrorCode::ReadOnly) => "the store is read-only".into(),
+        Some(ErrorCode::NotADatabase) => "not a database".into(),
+        Some(ErrorCode::DatabaseCorrupt) => "the database is corrupt".into(),
+        _ => match error {
+            rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+            other => other.to_string(),
+        },
+    }
 }
 
 /// The article store.
@@ -108,6 +140,10 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|error| StoreError::Folder(label.clone(), error))?;
+        }
+        // checked here, since root may write to a file whatever its mode
+        if std::fs::metadata(path).is_ok_and(|meta| meta.permissions().readonly()) {
+            return Err(StoreError::ReadOnly(label));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -127,6 +163,14 @@ impl Store {
     /// Where the store is.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// A number that changes when another connection (an import running
+    /// beside the reader) commits to the store.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
     }
 
     fn init(conn: Connection, label: String) -> Result<Self, StoreError> {

@@ -62,6 +62,7 @@ impl App {
             Action::ToggleUnreadOnly => return self.toggle_unread_only(),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleSaved => return self.toggle_saved(),
+            Action::Refresh => return self.refresh(),
             Action::Input(_) | Action::DeleteBack | Action::ClearInput | Action::Confirm => {}
         }
         Ok(())
