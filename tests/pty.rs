@@ -13,9 +13,11 @@ const WAIT: Duration = Duration::from_secs(15);
 /// A running kiji and the screen it draws.
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte kiji wrote to the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Session {
@@ -47,7 +49,8 @@ impl Session {
         let writer = pty.master.take_writer().expect("writer");
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("a real size");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(columns), 0)));
-        let feed = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (feed, record) = (Arc::clone(&screen), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buffer) {
@@ -55,13 +58,15 @@ impl Session {
                     break;
                 }
                 feed.lock().expect("screen").process(&buffer[..n]);
+                record.lock().expect("raw").extend_from_slice(&buffer[..n]);
             }
         });
         Self {
             screen,
+            raw,
             writer,
             child,
-            _master: pty.master,
+            master: pty.master,
         }
     }
 
@@ -97,8 +102,16 @@ impl Session {
         assert!(status.success());
     }
 
-    /// The terminal is as kiji found it: main screen, cursor shown.
+    /// The terminal is as kiji found it: main screen, cursor shown, mouse
+    /// reporting off, and the line discipline back in cooked mode.
     fn assert_restored(&self) {
+        let termios = self.master.get_termios().expect("termios");
+        let local = termios.local_flags;
+        assert!(
+            local.contains(nix::sys::termios::LocalFlags::ICANON)
+                && local.contains(nix::sys::termios::LocalFlags::ECHO),
+            "back in cooked mode: {local:?}"
+        );
         let parser = self.screen.lock().expect("screen");
         assert!(
             !parser.screen().alternate_screen(),
@@ -196,10 +209,10 @@ fn a_fresh_store_shows_the_built_in_samples() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = imported_store(dir.path());
-    for signal in ["TERM", "HUP"] {
+    for signal in ["TERM", "HUP", "INT"] {
         let mut kiji = Session::start(&store, 80, 24);
         kiji.wait_for("Manga Museum");
         kiji.signal(signal);
@@ -253,4 +266,107 @@ fn search_open_a_match_and_see_the_word_highlighted() {
             .any(|line| line.eq_ignore_ascii_case("wagashi")),
         "highlighted cells: {highlighted:?}"
     );
+}
+
+/// Escape sequences and controls a web page might carry: a window title, a
+/// clipboard write, a link, device-control and application strings, a
+/// cursor report request, C1 CSI, a bidi override, BEL.
+const HOSTILE: &str = "A\u{1b}]0;pwned\u{7}B\u{1b}]52;c;cHduZWQ=\u{7}C\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\D\u{1b}P+q544e\u{1b}\\E\u{1b}_apc\u{1b}\\F\u{1b}[6n\u{1b}[21tG\u{9b}31mH\u{202e}I\u{7}J";
+
+#[test]
+fn hostile_text_in_the_store_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = imported_store(dir.path());
+    {
+        // past the parser, straight into the store: the view must hold
+        let conn = rusqlite::Connection::open(&store).expect("sqlite");
+        let key: i64 = conn
+            .query_row(
+                "SELECT key FROM articles ORDER BY sort_key DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .expect("newest");
+        conn.execute(
+            "UPDATE articles SET headline = ?1, section = ?2, caption = ?1, dateline = ?1 WHERE key = ?3",
+            rusqlite::params![format!("Evil {HOSTILE}"), format!("Sec{HOSTILE}"), key],
+        )
+        .expect("headline");
+        conn.execute(
+            "UPDATE bodies SET body = ?1, popular = ?1, ranking = ?1 WHERE key = ?2",
+            rusqlite::params![format!("{HOSTILE}\n{HOSTILE}"), key],
+        )
+        .expect("body");
+    }
+    let mut kiji = Session::start(&store, 120, 40);
+    kiji.wait_for("Evil ABClinkDEFGHIJ");
+    kiji.send(ENTER);
+    kiji.wait_for("┃ ABClinkDEFGHIJ");
+    kiji.send(TAB);
+    kiji.send("]");
+    kiji.send("q");
+    assert!(kiji.wait_exit());
+    kiji.assert_restored();
+    let raw = kiji.raw.lock().expect("raw").clone();
+    for (what, bytes) in [
+        ("OSC", &b"\x1b]"[..]),
+        ("DCS", b"\x1bP"),
+        ("APC", b"\x1b_"),
+        ("PM", b"\x1b^"),
+        ("SOS", b"\x1bX"),
+        ("cursor report request", b"\x1b[6n"),
+        ("title report request", b"\x1b[21t"),
+        ("BEL", b"\x07"),
+        ("C1 CSI", "\u{9b}".as_bytes()),
+        ("bidi override", "\u{202e}".as_bytes()),
+    ] {
+        assert!(
+            !raw.windows(bytes.len()).any(|w| w == bytes),
+            "{what} reached the terminal"
+        );
+    }
+}
+
+#[test]
+fn the_reader_keeps_working_during_an_import_and_shows_what_it_added() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = imported_store(dir.path());
+    let dumps = dir.path().join("corpus");
+    kiji::corpus::Corpus::new(400, 5)
+        .write(&dumps)
+        .expect("corpus");
+    let mut kiji = Session::start(&store, 120, 40);
+    kiji.wait_for("All · 25 articles");
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_kiji"))
+        .arg("--store")
+        .arg(&store)
+        .arg("import")
+        .arg(&dumps)
+        .env("KIJI_IMPORT_BATCH", "50")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("import starts");
+    // read while it writes: opening marks articles read, a write of its own
+    for _ in 0..5 {
+        kiji.send(DOWN);
+        kiji.send(ENTER);
+        kiji.send("\x1b");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = import.wait_with_output().expect("import ends");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    kiji.send("r");
+    kiji.wait_for("All · 425 articles");
+    let screen = kiji.contents();
+    assert!(
+        !screen.contains("locked") && !screen.contains("busy"),
+        "{screen}"
+    );
+    kiji.send("q");
+    assert!(kiji.wait_exit());
 }
