@@ -7,12 +7,17 @@ use crate::store::{ArticleKey, Filter, Headline, Store, StoreError};
 /// Rows fetched beyond the visible ones, above and below, so that moving a
 /// few rows does not query the store.
 const MARGIN: usize = 64;
+/// The same for a search's ranked list, where fetching costs ranking.
+const RANKED_MARGIN: usize = 16;
 
 #[derive(Debug, Clone, Default)]
 pub struct HeadlineList {
     pub filter: Filter,
-    /// How many headlines the filter lets through.
+    /// How many headlines the filter lets through, or the cap when
+    /// `capped`.
     pub count: usize,
+    /// `count` stopped at a cap: there are more (a search being typed).
+    pub capped: bool,
     /// The selected position, `< count` unless the list is empty.
     pub selected: usize,
     /// The first position on screen.
@@ -31,6 +36,28 @@ impl HeadlineList {
             count,
             ..Self::default()
         })
+    }
+
+    /// A list counted only up to `cap`: counting every match of a common
+    /// word costs more than a keystroke's frame, and while a search is
+    /// typed "1000+" says enough.
+    pub fn new_capped(store: &Store, filter: Filter, cap: usize) -> Result<Self, StoreError> {
+        let count = store.count_up_to(&filter, cap + 1)?;
+        Ok(Self {
+            filter,
+            count: count.min(cap),
+            capped: count > cap,
+            ..Self::default()
+        })
+    }
+
+    /// Counts in full a list that was counted up to a cap.
+    pub fn uncap(&mut self, store: &Store) -> Result<(), StoreError> {
+        if self.capped {
+            self.count = store.count(&self.filter)?;
+            self.capped = false;
+        }
+        Ok(())
     }
 
     /// The headline at a position, if it has been fetched.
@@ -97,41 +124,43 @@ impl HeadlineList {
     fn fetch(&mut self, store: &Store, start: usize, end: usize) -> Result<(), StoreError> {
         let held_end = self.window_start + self.window.len();
         let by_date = !self.filter.is_ranked();
+        // a search ranks every row it fetches: fetch few beyond the screen
+        let margin = if by_date { MARGIN } else { RANKED_MARGIN };
         let first = self.window.first().cloned();
         let last = self.window.last().cloned();
         if let Some(last) =
-            last.filter(|_| by_date && start >= held_end && start < held_end + 2 * MARGIN)
+            last.filter(|_| by_date && start >= held_end && start < held_end + 2 * margin)
         {
             let more =
-                store.headlines_next_to(&self.filter, &last, true, end - held_end + MARGIN)?;
+                store.headlines_next_to(&self.filter, &last, true, end - held_end + margin)?;
             self.window.extend(more);
         } else if let Some(first) = first
-            .filter(|_| by_date && end <= self.window_start && end + 2 * MARGIN > self.window_start)
+            .filter(|_| by_date && end <= self.window_start && end + 2 * margin > self.window_start)
         {
             let more = store.headlines_next_to(
                 &self.filter,
                 &first,
                 false,
-                self.window_start - start + MARGIN,
+                self.window_start - start + margin,
             )?;
             self.window_start -= more.len();
             self.window.splice(0..0, more);
         } else if by_date && start > self.count / 2 {
-            let to = (end + MARGIN).min(self.count);
-            let from = start.saturating_sub(MARGIN);
+            let to = (end + margin).min(self.count);
+            let from = start.saturating_sub(margin);
             self.window = store.headlines_from_end(&self.filter, self.count - to, to - from)?;
             self.window_start = to - self.window.len();
         } else {
-            let from = start.saturating_sub(MARGIN);
-            self.window = store.headlines(&self.filter, from, end - from + MARGIN)?;
+            let from = start.saturating_sub(margin);
+            self.window = store.headlines(&self.filter, from, end - from + margin)?;
             self.window_start = from;
         }
         // keep only a margin either side of what is wanted
-        let keep_from = start.saturating_sub(MARGIN).max(self.window_start);
+        let keep_from = start.saturating_sub(margin).max(self.window_start);
         let drop = keep_from - self.window_start;
         self.window.drain(..drop.min(self.window.len()));
         self.window_start += drop;
-        self.window.truncate(end + MARGIN - self.window_start);
+        self.window.truncate(end + margin - self.window_start);
         Ok(())
     }
 
@@ -246,6 +275,21 @@ mod tests {
             list.selected_headline().map(|h| &h.headline),
             Some(&all[0].headline)
         );
+    }
+
+    #[test]
+    fn a_capped_count_stops_at_the_cap_until_uncapped() {
+        let store = store(300);
+        let filter = Filter {
+            query: Some(crate::search::Query::parse("headline")),
+            ..Filter::default()
+        };
+        let mut list = HeadlineList::new_capped(&store, filter.clone(), 100).expect("list");
+        assert_eq!((list.count, list.capped), (100, true));
+        list.uncap(&store).expect("count");
+        assert_eq!((list.count, list.capped), (300, false));
+        let few = HeadlineList::new_capped(&store, filter, 1000).expect("list");
+        assert_eq!((few.count, few.capped), (300, false));
     }
 
     #[test]

@@ -7,6 +7,9 @@ use crate::layout::Pane;
 use crate::search::Query;
 use crate::store::{Filter, StoreError};
 
+/// While a search is typed, matches are counted up to this many.
+const TYPING_COUNT_CAP: usize = 1000;
+
 impl App {
     pub(super) fn open_prompt(&mut self) {
         if self.before_search.is_none() {
@@ -35,6 +38,7 @@ impl App {
                 // typed in the same burst as Enter: search for all of it
                 self.run_search()?;
                 self.prompt = None;
+                self.list.uncap(&self.store)?;
                 if !self.list.filter.is_ranked() {
                     return self.leave_search();
                 }
@@ -63,7 +67,7 @@ impl App {
             query,
             ..self.list.filter.clone()
         };
-        self.list = HeadlineList::new(&self.store, filter)?;
+        self.list = HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP)?;
         self.list_unread = self.view_unread()?;
         Ok(())
     }

@@ -138,6 +138,21 @@ impl Store {
         self.page(&filter.sql(), offset, limit)
     }
 
+    /// How many articles the filter lets through, counting no further than
+    /// `limit`.
+    pub fn count_up_to(&self, filter: &Filter, limit: usize) -> Result<usize, StoreError> {
+        let sql = filter.sql();
+        let text = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {limit})",
+            sql.from, sql.condition
+        );
+        let count: i64 = self
+            .conn
+            .prepare_cached(&text)?
+            .query_row(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?;
+        Ok(count as usize)
+    }
+
     fn count_sql(&self, sql: &Sql) -> Result<usize, StoreError> {
         let text = format!("SELECT count(*) FROM {} WHERE {}", sql.from, sql.condition);
         let count: i64 = self

@@ -19,8 +19,7 @@ pub fn describe(app: &App) -> String {
     let list = &app.list;
     let mut text = match &list.filter.query {
         Some(query) => {
-            let noun = if list.count == 1 { "match" } else { "matches" };
-            let mut text = format!("search \"{}\" · {} {noun}", query.text, list.count);
+            let mut text = format!("search \"{}\" · {}", query.text, matches(app));
             if app.tab != 0 {
                 text.push_str(&format!(" in {}", app.filter_name()));
             }
@@ -40,6 +39,17 @@ pub fn describe(app: &App) -> String {
     text
 }
 
+/// `37 matches`, `1 match`, or `1000+ matches` while a search is typed.
+fn matches(app: &App) -> String {
+    let plus = if app.list.capped { "+" } else { "" };
+    let noun = if app.list.count == 1 && !app.list.capped {
+        "match"
+    } else {
+        "matches"
+    };
+    format!("{}{plus} {noun}", app.list.count)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let columns = usize::from(area.width);
     let mut spans = Vec::new();
@@ -52,16 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(typed) = &app.prompt {
         push(&mut spans, format!(" /{typed}"), THEME.prompt);
         push(&mut spans, " ".into(), THEME.selected);
-        let noun = if app.list.count == 1 {
-            "match"
-        } else {
-            "matches"
-        };
-        push(
-            &mut spans,
-            format!("  {} {noun}", app.list.count),
-            THEME.status,
-        );
+        push(&mut spans, format!("  {}", matches(app)), THEME.status);
     } else {
         push(&mut spans, format!(" {}", describe(app)), THEME.status);
     }
