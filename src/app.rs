@@ -31,6 +31,18 @@ pub enum Popup {
     ConfirmMarkRead { count: usize },
 }
 
+/// Which set of styles the view draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// For dark terminal backgrounds.
+    #[default]
+    Dark,
+    /// For light terminal backgrounds.
+    Light,
+    /// No colour at all; what `NO_COLOR` asks for.
+    NoColor,
+}
+
 /// The tabs before the sections: All and Saved.
 pub const FIXED_TABS: usize = 2;
 const SAVED_TAB: usize = 1;
@@ -78,6 +90,8 @@ pub struct App {
     data_version: i64,
     /// A one-line message for the status line, until the next key.
     pub notice: Option<String>,
+    /// How the view draws: dark, light, or no colour.
+    pub theme: ThemeName,
     pub running: bool,
 }
 
@@ -107,6 +121,7 @@ impl App {
             sidebar_overlay: false,
             data_version: 0,
             notice: None,
+            theme: ThemeName::Dark,
             running: true,
         };
         app.load_counts()?;
@@ -114,6 +129,13 @@ impl App {
         app.data_version = app.store.data_version()?;
         app.settle()?;
         Ok(app)
+    }
+
+    /// The reader drawn with another theme.
+    #[must_use]
+    pub fn with_theme(mut self, theme: ThemeName) -> Self {
+        self.theme = theme;
+        self
     }
 
     /// Which part of the key table applies now.

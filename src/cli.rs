@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::app::ThemeName;
 use crate::article::Article;
 use crate::load::{self, dump_files, load_file};
 use crate::sanitize::clean;
@@ -30,12 +31,44 @@ pub struct Cli {
     #[arg(long, global = true, env = "KIJI_STORE", value_name = "PATH")]
     pub store: Option<PathBuf>,
 
+    /// Colours for a dark or a light terminal, or none; NO_COLOR set means none
+    #[arg(
+        long,
+        global = true,
+        env = "KIJI_THEME",
+        value_enum,
+        default_value = "dark"
+    )]
+    pub theme: ThemeArg,
+
     /// Read these dump files and folders without importing them
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The themes `--theme` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    None,
+}
+
+impl Cli {
+    /// The theme to draw with: none when `NO_COLOR` is set to anything
+    /// (no-color.org), else the one asked for.
+    pub fn theme(&self) -> ThemeName {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match self.theme {
+            _ if no_color => ThemeName::NoColor,
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::None => ThemeName::NoColor,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +112,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script: kiji completions bash > ~/.local/share/bash-completion/completions/kiji
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): kiji man > ~/.local/share/man/man1/kiji.1
+    Man,
     /// List the sections with their article counts
     Sections {
         /// One JSON array of {name, articles, unread}
@@ -313,6 +353,19 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// Prints a completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "kiji", &mut std::io::stdout());
+}
+
+/// Prints the manual page.
+pub fn man() -> Result<()> {
+    let command = <Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
     Ok(())
 }
 

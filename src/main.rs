@@ -14,7 +14,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use kiji::action::Action;
-use kiji::app::App;
+use kiji::app::{App, ThemeName};
 use kiji::cli::{self, Cli, Command};
 use kiji::keys::{self, Context as KeyContext};
 use kiji::store::{Filter, Store};
@@ -58,6 +58,11 @@ fn run(cli: &Cli) -> Result<bool> {
     }
     match &cli.command {
         Some(Command::Parse { paths }) => cli::parse(paths),
+        Some(Command::Completions { shell }) => {
+            cli::completions(*shell);
+            Ok(true)
+        }
+        Some(Command::Man) => cli::man().map(|()| true),
         Some(Command::Import { paths }) => cli::import(&mut cli::open_store(cli)?, paths),
         Some(Command::List {
             section,
@@ -87,7 +92,7 @@ fn run(cli: &Cli) -> Result<bool> {
                 // piped: print the list rather than drawing a screen
                 return cli::list(&store, &Filter::default(), false).map(|()| true);
             }
-            read(store, notice).map(|()| true)
+            read(store, notice, cli.theme()).map(|()| true)
         }
     }
 }
@@ -127,7 +132,7 @@ enum Input {
 }
 
 /// Runs the reader until it quits, restoring the terminal however it ends.
-fn read(store: Store, notice: Option<String>) -> Result<()> {
+fn read(store: Store, notice: Option<String>, theme: ThemeName) -> Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -136,7 +141,7 @@ fn read(store: Store, notice: Option<String>) -> Result<()> {
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling the mouse")
-        .and_then(|()| event_loop(&mut terminal, store, notice));
+        .and_then(|()| event_loop(&mut terminal, store, notice, theme));
     restore();
     result
 }
@@ -150,6 +155,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     store: Store,
     notice: Option<String>,
+    theme: ThemeName,
 ) -> Result<()> {
     let (sender, inputs) = mpsc::channel();
     let terminal_events = sender.clone();
@@ -172,7 +178,8 @@ fn event_loop(
     });
 
     let size = terminal.size()?;
-    let mut app = App::new(store, Rect::new(0, 0, size.width, size.height), Utc::now)?;
+    let mut app =
+        App::new(store, Rect::new(0, 0, size.width, size.height), Utc::now)?.with_theme(theme);
     app.notice = notice;
     terminal.draw(|frame| ui::render(&app, frame))?;
     // lets the tests check that a panic still restores the terminal

@@ -19,14 +19,14 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::{App, Popup};
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
-use theme::THEME;
+use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let areas = layout::layout(area, app.shape());
     if areas.too_small {
-        too_small(frame, area);
+        too_small(frame, area, theme::of(app.theme));
         return;
     }
     tabs::render(app, frame, areas.tabs);
@@ -35,23 +35,24 @@ pub fn render(app: &App, frame: &mut Frame) {
     sidebar::render(app, frame, areas.sidebar, areas.sidebar_floats);
     status::render(app, frame, areas.status);
     match app.popup {
-        Some(Popup::Help { scroll }) => popups::help(frame, area, scroll),
+        Some(Popup::Help { scroll }) => popups::help(frame, area, scroll, theme::of(app.theme)),
         Some(Popup::Sections { selected }) => popups::sections(app, frame, area, selected),
         Some(Popup::ConfirmMarkRead { count }) => popups::confirm(
             frame,
             area,
             &format!("Mark {count} articles in {} read?", app.filter_name()),
+            theme::of(app.theme),
         ),
         None => {}
     }
 }
 
 /// The bordered block of a pane, brighter when it has the focus.
-fn pane_block(title: &str, focused: bool) -> Block<'_> {
+fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
     let (border, title_style) = if focused {
-        (THEME.border_focused, THEME.title_focused)
+        (theme.border_focused, theme.title_focused)
     } else {
-        (THEME.border, THEME.title)
+        (theme.border, theme.title)
     };
     Block::default()
         .borders(Borders::ALL)
@@ -68,7 +69,7 @@ fn focused(app: &App, pane: Pane) -> bool {
     app.focus == pane && app.popup.is_none()
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     if area.is_empty() {
         return;
     }
@@ -84,7 +85,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
         short
     };
     let line = Line::from(text::fit(&message, columns).into_owned());
-    frame.render_widget(Paragraph::new(line).style(THEME.notice), area);
+    frame.render_widget(Paragraph::new(line).style(theme.notice), area);
 }
 
 #[cfg(test)]

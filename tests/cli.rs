@@ -393,3 +393,31 @@ fn search_options_after_the_query_are_pointed_out() {
         .code(1)
         .stderr("kiji: put options before the query, as in `kiji search --json QUERY`\n");
 }
+
+#[test]
+fn completions_and_the_manual_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = Command::cargo_bin("kiji")
+            .expect("binary")
+            .args(["completions", shell])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            script.contains("import") && script.contains("search"),
+            "{shell}: {script}"
+        );
+    }
+    let output = Command::cargo_bin("kiji")
+        .expect("binary")
+        .arg("man")
+        .output()
+        .expect("runs");
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH kiji 1"),
+        "{page}"
+    );
+    assert!(page.contains("import"));
+}

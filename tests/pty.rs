@@ -370,3 +370,35 @@ fn the_reader_keeps_working_during_an_import_and_shows_what_it_added() {
     kiji.send("q");
     assert!(kiji.wait_exit());
 }
+
+#[test]
+fn no_color_means_no_colour_on_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = imported_store(dir.path());
+    let mut kiji = Session::start_with(&store, 100, 30, &[("NO_COLOR", "1")]);
+    kiji.wait_for("Manga Museum");
+    kiji.send(ENTER);
+    kiji.wait_for("at the reopened museum");
+    {
+        let parser = kiji.screen.lock().expect("screen");
+        let screen = parser.screen();
+        for row in 0..30 {
+            for column in 0..100 {
+                if let Some(cell) = screen.cell(row, column) {
+                    assert_eq!(
+                        cell.fgcolor(),
+                        vt100::Color::Default,
+                        "row {row} column {column}"
+                    );
+                    assert_eq!(
+                        cell.bgcolor(),
+                        vt100::Color::Default,
+                        "row {row} column {column}"
+                    );
+                }
+            }
+        }
+    }
+    kiji.send("q");
+    assert!(kiji.wait_exit());
+}

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::text::fit;
-use super::theme::THEME;
+use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::App;
 use crate::layout::{Pane, inner};
@@ -17,12 +17,13 @@ use crate::store::Headline;
 const PREFIX: usize = 11;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = super::theme::of(app.theme);
     if area.is_empty() {
         return;
     }
     let is_focused = focused(app, Pane::List);
     let title = format!("{} · {}", app.filter_name(), app.list.count);
-    frame.render_widget(pane_block(&title, is_focused), area);
+    frame.render_widget(pane_block(&title, is_focused, theme), area);
     let inside = inner(area);
     let rows = usize::from(inside.height);
     let width = usize::from(inside.width);
@@ -37,14 +38,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             "No articles here. Import some: kiji import DIR"
         };
-        let empty = Paragraph::new(Span::styled(fit(why, width), THEME.placeholder));
+        let empty = Paragraph::new(Span::styled(fit(why, width), theme.placeholder));
         frame.render_widget(empty, inside);
         return;
     }
     let lines: Vec<Line> = app
         .list
         .visible(rows)
-        .map(|(position, headline)| row(headline, position == app.list.selected, is_focused, width))
+        .map(|(position, headline)| {
+            row(
+                headline,
+                position == app.list.selected,
+                is_focused,
+                width,
+                theme,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
     if app.list.count > rows {
@@ -61,32 +70,38 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn row(headline: &Headline, selected: bool, focused: bool, width: usize) -> Line<'_> {
+fn row<'a>(
+    headline: &'a Headline,
+    selected: bool,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let marker = if selected { "›" } else { " " };
     let mark = if headline.read { " " } else { "●" };
     let date = headline
         .published
         .map_or_else(|| "      ".to_owned(), |p| p.format("%b %d").to_string());
     let text_style = if headline.read {
-        THEME.read
+        theme.read
     } else {
-        THEME.unread
+        theme.unread
     };
     let title = fit(&headline.headline, width.saturating_sub(PREFIX));
     // pad to the pane's width so a selected row is highlighted end to end
     let pad = width.saturating_sub(PREFIX + super::text::width(&title));
     let line = Line::from(vec![
         Span::raw(marker),
-        Span::styled(mark, THEME.unread_mark),
+        Span::styled(mark, theme.unread_mark),
         Span::raw(" "),
-        Span::styled(date, THEME.date),
+        Span::styled(date, theme.date),
         Span::raw("  "),
         Span::styled(title, text_style),
         Span::raw(" ".repeat(pad)),
     ]);
     match (selected, focused) {
-        (true, true) => line.style(THEME.selected),
-        (true, false) => line.style(THEME.selected_unfocused),
+        (true, true) => line.style(theme.selected),
+        (true, false) => line.style(theme.selected_unfocused),
         _ => line,
     }
 }

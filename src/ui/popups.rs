@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane_block;
 use super::text::{fit, width};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::app::App;
 use crate::keys::{BINDINGS, Binding, Context};
 use crate::layout::inner;
@@ -24,11 +24,11 @@ fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
 }
 
 /// The key list, by context, from the key table itself.
-pub fn help(frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let lines = help_lines();
     let popup = centred(area, 70, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
-    frame.render_widget(pane_block("Keys · Esc closes", true), popup);
+    frame.render_widget(pane_block("Keys · Esc closes", true, theme), popup);
     let inside = inner(popup);
     let columns = usize::from(inside.width);
     let label_width = BINDINGS.iter().map(|b| width(b.label)).max().unwrap_or(0) + 2;
@@ -38,14 +38,14 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: usize) {
         .map(|line| match line {
             HelpLine::Heading(text) => Line::from(Span::styled(
                 fit(text, columns).into_owned(),
-                THEME.list_title,
+                theme.list_title,
             )),
             HelpLine::Blank => Line::default(),
             HelpLine::Binding(binding) => {
                 let label = format!(" {:<label_width$}", binding.label);
                 let help = fit(binding.help, columns.saturating_sub(width(&label)));
                 Line::from(vec![
-                    Span::styled(fit(&label, columns).into_owned(), THEME.key),
+                    Span::styled(fit(&label, columns).into_owned(), theme.key),
                     Span::raw(help),
                 ])
             }
@@ -79,11 +79,11 @@ fn help_lines() -> Vec<HelpLine> {
 }
 
 /// A yes/no question.
-pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
+pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let text = format!(" {question}  y / n ");
     let popup = centred(area, width(&text) as u16 + 2, 3);
     frame.render_widget(Clear, popup);
-    frame.render_widget(pane_block("Confirm", true), popup);
+    frame.render_widget(pane_block("Confirm", true, theme), popup);
     let inside = inner(popup);
     frame.render_widget(
         Paragraph::new(fit(&text, usize::from(inside.width)).into_owned()),
@@ -92,10 +92,11 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
 }
 
 pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let theme = super::theme::of(app.theme);
     let labels = app.tab_labels();
     let popup = centred(area, 40, labels.len() as u16 + 2);
     frame.render_widget(Clear, popup);
-    frame.render_widget(pane_block("Section · Enter filters", true), popup);
+    frame.render_widget(pane_block("Section · Enter filters", true, theme), popup);
     let inside = inner(popup);
     let rows = usize::from(inside.height).max(1);
     let first = (selected + 1).saturating_sub(rows);
@@ -111,7 +112,7 @@ pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             let pad = columns.saturating_sub(width(&text));
             let line = Line::from(vec![Span::raw(text), Span::raw(" ".repeat(pad))]);
             if index == selected {
-                line.style(THEME.selected)
+                line.style(theme.selected)
             } else {
                 line
             }

@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::text::fit;
-use super::theme::THEME;
+use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::{App, LineKind};
 use crate::layout::{Pane, inner, measure};
 
 /// A line with its search matches highlighted, cut to `width` columns.
 fn highlighted<'a>(
+    theme: &Theme,
     text: &'a str,
     matches: &[std::ops::Range<usize>],
     width: usize,
@@ -35,7 +36,7 @@ fn highlighted<'a>(
         spans.push(Span::styled(text[at..start].to_owned(), style));
         spans.push(Span::styled(
             text[start..end].to_owned(),
-            style.patch(THEME.highlight),
+            style.patch(theme.highlight),
         ));
         at = end;
     }
@@ -44,6 +45,7 @@ fn highlighted<'a>(
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = super::theme::of(app.theme);
     if area.is_empty() {
         return;
     }
@@ -51,13 +53,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inside = inner(area);
     let rows = usize::from(inside.height);
     let Some(reading) = &app.reading else {
-        frame.render_widget(pane_block("Article", is_focused), area);
+        frame.render_widget(pane_block("Article", is_focused, theme), area);
         let hint = fit(
             "Select a headline and press Enter to read it.",
             usize::from(inside.width),
         );
         frame.render_widget(
-            Paragraph::new(Span::styled(hint, THEME.placeholder)).alignment(Alignment::Center),
+            Paragraph::new(Span::styled(hint, theme.placeholder)).alignment(Alignment::Center),
             inside.inner(Margin::new(0, inside.height / 3)),
         );
         return;
@@ -68,7 +70,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         end * 100 / reading.lines.len()
     };
-    let block = pane_block("Article", is_focused)
+    let block = pane_block("Article", is_focused, theme)
         .title_bottom(Line::from(format!(" {percent}% ")).alignment(Alignment::Right));
     frame.render_widget(block, area);
     let width = usize::from(measure(area));
@@ -76,12 +78,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|line| {
             let style = match line.kind {
-                LineKind::Headline => THEME.headline,
-                LineKind::Meta => THEME.meta,
-                LineKind::Caption => THEME.caption,
-                LineKind::Body | LineKind::Blank => THEME.body,
+                LineKind::Headline => theme.headline,
+                LineKind::Meta => theme.meta,
+                LineKind::Caption => theme.caption,
+                LineKind::Body | LineKind::Blank => theme.body,
             };
-            highlighted(&line.text, &line.matches, width, style)
+            highlighted(theme, &line.text, &line.matches, width, style)
         })
         .collect();
     let text_area = inside.inner(Margin::new(1, 0));

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::text::{fit, width};
-use super::theme::THEME;
 use super::{focused, pane_block};
 use crate::app::{App, SidebarRow, scroll_for};
 use crate::layout::{Pane, inner};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
+    let theme = super::theme::of(app.theme);
     if area.is_empty() {
         return;
     }
@@ -20,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
         frame.render_widget(Clear, area);
     }
     let is_focused = focused(app, Pane::Sidebar);
-    frame.render_widget(pane_block("Popular & Ranking", is_focused), area);
+    frame.render_widget(pane_block("Popular & Ranking", is_focused, theme), area);
     let inside = inner(area);
     let columns = usize::from(inside.width);
     let title = app.sidebar.popular_title();
@@ -32,11 +32,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
         .take(usize::from(inside.height))
         .map(|row| match row {
             SidebarRow::Header(text) => {
-                Line::from(Span::styled(fit(text, columns), THEME.list_title))
+                Line::from(Span::styled(fit(text, columns), theme.list_title))
             }
             SidebarRow::Blank => Line::default(),
             SidebarRow::Empty => {
-                Line::from(Span::styled(fit("  (none)", columns), THEME.placeholder))
+                Line::from(Span::styled(fit("  (none)", columns), theme.placeholder))
             }
             SidebarRow::Item {
                 index,
@@ -48,17 +48,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
                 let title = fit(&entry.title, columns.saturating_sub(width(&number)));
                 let pad = columns.saturating_sub(width(&number) + width(&title));
                 let style = if entry.article.is_some() {
-                    THEME.linked
+                    theme.linked
                 } else {
-                    THEME.unlinked
+                    theme.unlinked
                 };
                 let line = Line::from(vec![
-                    Span::styled(number, THEME.number),
+                    Span::styled(number, theme.number),
                     Span::styled(title, style),
                     Span::raw(" ".repeat(pad)),
                 ]);
                 match (selected, is_focused) {
-                    (true, true) => line.style(THEME.selected),
+                    (true, true) => line.style(theme.selected),
                     _ => line,
                 }
             }

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::{fit, width};
-use super::theme::THEME;
 use crate::action::Action;
 use crate::app::App;
 use crate::keys::BINDINGS;
@@ -51,6 +50,7 @@ fn matches(app: &App) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = super::theme::of(app.theme);
     let columns = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
@@ -60,14 +60,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(text, style));
     };
     if let Some(typed) = &app.prompt {
-        push(&mut spans, format!(" /{typed}"), THEME.prompt);
-        push(&mut spans, " ".into(), THEME.selected);
-        push(&mut spans, format!("  {}", matches(app)), THEME.status);
+        push(&mut spans, format!(" /{typed}"), theme.prompt);
+        push(&mut spans, " ".into(), theme.selected);
+        push(&mut spans, format!("  {}", matches(app)), theme.status);
     } else {
-        push(&mut spans, format!(" {}", describe(app)), THEME.status);
+        push(&mut spans, format!(" {}", describe(app)), theme.status);
     }
     if let Some(notice) = &app.notice {
-        push(&mut spans, format!(" · {notice}"), THEME.notice);
+        push(&mut spans, format!(" · {notice}"), theme.notice);
     }
     // as many hints as fit: help first, then the key table's order
     let context = app.key_context();
@@ -85,7 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if !hints.is_empty() {
         let gap = columns.saturating_sub(used + width(&hints));
         spans.push(Span::raw(" ".repeat(gap)));
-        spans.push(Span::styled(hints, THEME.hint));
+        spans.push(Span::styled(hints, theme.hint));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -6,12 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::fit;
-use super::theme::THEME;
 use crate::app::{App, tab_strip};
 use crate::layout::tab_positions;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Paragraph::new(Span::styled(" kiji ", THEME.app_name)), area);
+    let theme = super::theme::of(app.theme);
+    frame.render_widget(Paragraph::new(Span::styled(" kiji ", theme.app_name)), area);
     let strip = tab_strip(area);
     let labels = app.tab_labels();
     let widths = app.tab_widths();
@@ -22,9 +22,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(" ".repeat(usize::from(at - x))));
         }
         let style = if index == app.tab {
-            THEME.tab_active
+            theme.tab_active
         } else {
-            THEME.tab
+            theme.tab
         };
         let label = fit(&labels[index], usize::from(width.saturating_sub(2)));
         spans.push(Span::styled(format!(" {label} "), style));

@@ -304,3 +304,40 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn no_color_draws_no_colour_and_still_shows_the_selection() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = sample_app(120, 30).with_theme(crate::app::ThemeName::NoColor);
+    app.update(Action::Search);
+    app.update(Action::Input('y'));
+    app.update(Action::Input('e'));
+    app.update(Action::Input('n'));
+    app.update(Action::Open);
+    app.update(Action::Open);
+    let buffer = draw(&app, 120, 30);
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    // the selected headline and the search match stand out by attributes
+    let inner = crate::layout::inner(app.areas().list);
+    assert!(
+        buffer[(inner.x + 12, inner.y)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|cell| cell.modifier.contains(Modifier::UNDERLINED))
+    );
+}
+
+#[test]
+fn the_light_theme_draws_every_screen() {
+    let mut app = sample_app(100, 30).with_theme(crate::app::ThemeName::Light);
+    app.update(Action::Open);
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("Manga Museum"), "{text}");
+}
