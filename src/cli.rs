@@ -49,6 +49,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// What `kiji export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    #[value(name = "md")]
+    Markdown,
+}
+
 /// The themes `--theme` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ThemeArg {
@@ -111,6 +119,14 @@ pub enum Command {
         /// One JSON array of the matches, best first, each with its snippet
         #[arg(long)]
         json: bool,
+    },
+    /// Write articles out: JSON as kiji parse prints it (kiji import takes it back), or Markdown
+    Export {
+        /// Only this section
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
     },
     /// Print a shell completion script: kiji completions bash > ~/.local/share/bash-completion/completions/kiji
     Completions {
@@ -176,14 +192,14 @@ pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
                     for warning in &loaded.warnings {
                         progress.suspend(|| eprintln!("{}", clean(warning)));
                     }
-                    batch.push(loaded.article);
+                    batch.extend(loaded.articles);
                 }
                 Err(error) => {
                     failed += 1;
                     progress.suspend(|| eprintln!("{}", clean(&error.to_string())));
                 }
             }
-            if batch.len() == batch_size {
+            if batch.len() >= batch_size {
                 counts.merge(write_batch(store, &batch)?);
                 batch.clear();
             }
@@ -217,7 +233,7 @@ pub fn parse(paths: &[PathBuf]) -> Result<bool> {
                 for warning in &loaded.warnings {
                     eprintln!("{}", clean(warning));
                 }
-                articles.push(loaded.article);
+                articles.extend(loaded.articles);
             }
             Err(error) => {
                 ok = false;
@@ -356,6 +372,41 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
+/// Writes the articles of a section, or all, to standard output, one at a
+/// time so a large store needs little memory.
+pub fn export(store: &Store, section: Option<String>, format: ExportFormat) -> Result<()> {
+    let filter = Filter {
+        section,
+        ..Filter::default()
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut first = true;
+    if format == ExportFormat::Json {
+        out.write_all(b"[")?;
+    }
+    store.each_article(&filter, |article| {
+        match format {
+            ExportFormat::Json => {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut out, &article)?;
+            }
+            ExportFormat::Markdown => {
+                if !first {
+                    out.write_all(b"\n---\n\n")?;
+                }
+                out.write_all(crate::export::markdown(&article).as_bytes())?;
+            }
+        }
+        first = false;
+        Ok::<(), anyhow::Error>(())
+    })?;
+    if format == ExportFormat::Json {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 /// Prints a completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) {
     let mut command = <Cli as clap::CommandFactory>::command();
@@ -387,7 +438,7 @@ pub fn scratch_store(paths: &[PathBuf]) -> Result<(Store, Vec<String>)> {
     let mut problems = Vec::new();
     for file in dump_files(paths) {
         match file.and_then(|path| load_file(&path)) {
-            Ok(loaded) => articles.push(loaded.article),
+            Ok(loaded) => articles.extend(loaded.articles),
             Err(error) => problems.push(clean(&error.to_string()).into_owned()),
         }
     }

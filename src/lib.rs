@@ -8,6 +8,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod keys;
 pub mod layout;
 pub mod load;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::Article;
 use crate::parse::{self, ParseError, Warning};
+use crate::sanitize::clean;
 
 /// Why one file could not be read as an article.
 #[derive(Debug)]
@@ -26,10 +27,11 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// A file read as an article, with what was repaired on the way.
+/// A file read as articles (one from a dump, any number from a JSON
+/// export), with what was repaired on the way.
 #[derive(Debug)]
 pub struct Loaded {
-    pub article: Article,
+    pub articles: Vec<Article>,
     pub warnings: Vec<String>,
 }
 
@@ -78,7 +80,7 @@ fn sort_path(entry: &Result<PathBuf, LoadError>) -> &Path {
 
 fn is_dump(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("json"))
 }
 
 fn io_reason(error: Option<&std::io::Error>) -> String {
@@ -111,14 +113,21 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     load_bytes(path, &bytes)
 }
 
-/// Parses the bytes of a dump that came from `path`.
+/// Parses the bytes of a dump, or of a JSON export (`.json`), that came
+/// from `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+    {
+        return load_json(path, bytes);
+    }
     match parse::parse_bytes(bytes) {
         Ok(parsed) => {
             let mut article = parsed.article;
             article.source = Some(path.display().to_string());
             Ok(Loaded {
-                article,
+                articles: vec![article],
                 warnings: parsed.warnings.iter().map(|w| warning(path, w)).collect(),
             })
         }
@@ -128,6 +137,64 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             reason: kind.to_string(),
         }),
     }
+}
+
+/// Articles as `kiji parse` and `kiji export` print them: one JSON array
+/// (or a single article). The text is as untrusted as a dump's, so it is
+/// cleaned the same way, and ids are made again from headline and date.
+fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let fail = |line, reason: String| LoadError {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    let many = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+    let parsed = if many {
+        serde_json::from_slice::<Vec<Article>>(bytes)
+    } else {
+        serde_json::from_slice::<Article>(bytes).map(|article| vec![article])
+    };
+    let articles = match parsed {
+        Ok(articles) => articles,
+        Err(error) => {
+            return Err(fail(
+                Some(error.line().max(1)),
+                format!("not kiji's article JSON: {error}"),
+            ));
+        }
+    };
+    let mut cleaned = Vec::with_capacity(articles.len());
+    for (index, article) in articles.into_iter().enumerate() {
+        let text = |s: &str| clean(s).trim().to_owned();
+        let headline = text(&article.headline);
+        let body: Vec<String> = article
+            .body
+            .iter()
+            .map(|p| text(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if headline.is_empty() || body.is_empty() {
+            return Err(fail(
+                None,
+                format!("article {}: no headline or no body", index + 1),
+            ));
+        }
+        let mut fresh = Article::new(headline, article.published);
+        fresh.caption = article
+            .caption
+            .map(|c| c.lines().map(text).collect::<Vec<_>>().join("\n"));
+        fresh.dateline = article.dateline.as_deref().map(text);
+        fresh.section = article.section.as_deref().map(text);
+        fresh.body = body;
+        fresh.popular = article.popular.iter().map(|t| text(t)).collect();
+        fresh.access_ranking = article.access_ranking.iter().map(|t| text(t)).collect();
+        fresh.source = Some(path.display().to_string());
+        cleaned.push(fresh);
+    }
+    Ok(Loaded {
+        articles: cleaned,
+        warnings: Vec::new(),
+    })
 }
 
 fn warning(path: &Path, warning: &Warning) -> String {
@@ -147,7 +214,8 @@ pub fn samples() -> Vec<Article> {
         .filter_map(|(name, bytes)| {
             load_bytes(&Path::new("sample_data").join(name), bytes)
                 .ok()
-                .map(|loaded| loaded.article)
+                .map(|loaded| loaded.articles)
         })
+        .flatten()
         .collect()
 }

@@ -63,6 +63,9 @@ fn run(cli: &Cli) -> Result<bool> {
             Ok(true)
         }
         Some(Command::Man) => cli::man().map(|()| true),
+        Some(Command::Export { section, format }) => {
+            cli::export(&cli::open_store(cli)?, section.clone(), *format).map(|()| true)
+        }
         Some(Command::Import { paths }) => cli::import(&mut cli::open_store(cli)?, paths),
         Some(Command::List {
             section,

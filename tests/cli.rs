@@ -421,3 +421,80 @@ fn completions_and_the_manual_page() {
     );
     assert!(page.contains("import"));
 }
+
+#[test]
+fn export_then_import_gives_back_the_same_articles() {
+    let dir = TempDir::new().expect("tempdir");
+    let first = dir.path().join("first.db");
+    kiji(&first)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    let exported = stdout(kiji(&first).arg("export"));
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, &exported).expect("write");
+
+    let second = dir.path().join("second.db");
+    kiji(&second)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(format!(
+            "imported {SAMPLES}, updated 0, unchanged 0, failed 0\n"
+        ));
+    let strip = |json: String| {
+        let mut articles: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+        for article in &mut articles {
+            article.as_object_mut().expect("object").remove("source");
+        }
+        articles
+    };
+    let again = stdout(kiji(&second).arg("export"));
+    assert_eq!(strip(again), strip(exported));
+}
+
+#[test]
+fn markdown_export_of_a_section() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    let md = stdout(kiji(&store).args(["export", "--section", "Sports", "--format", "md"]));
+    assert_eq!(md.matches("\n---\n").count(), 2, "three articles: {md}");
+    assert!(
+        md.starts_with("# Samurai Japan Name Young Pitchers to Training Squad\n"),
+        "{md}"
+    );
+    assert!(md.contains("*Sports · 20:30 JST, February 5, 2024*"));
+}
+
+#[test]
+fn json_that_is_not_kiji_articles_is_refused_and_its_text_is_cleaned() {
+    let dir = TempDir::new().expect("tempdir");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "[\n{\"headline\": 3}\n]").expect("write");
+    let evil = dir.path().join("evil.json");
+    std::fs::write(
+        &evil,
+        r#"{"id":"x","headline":"Evil\u001b]0;t\u0007 One","caption":null,"published":null,"dateline":null,"section":"S\u001b[31m","body":["Body\u009b2J."],"popular":[],"access_ranking":[],"source":null}"#,
+    )
+    .expect("write");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .arg("import")
+        .arg(&bad)
+        .arg(&evil)
+        .assert()
+        .code(1)
+        .stdout("imported 1, updated 0, unchanged 0, failed 1\n")
+        .stderr(predicate::str::contains(
+            "bad.json:2: not kiji's article JSON",
+        ));
+    let listed = stdout(kiji(&store).args(["list", "--json"]));
+    let articles: Vec<serde_json::Value> = serde_json::from_str(&listed).expect("json");
+    assert_eq!(articles[0]["headline"], "Evil One");
+    assert_eq!(articles[0]["section"], "S");
+}

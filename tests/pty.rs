@@ -160,7 +160,8 @@ fn imported_store(dir: &Path) -> std::path::PathBuf {
 fn sample(name: &str) -> kiji::article::Article {
     kiji::load::load_file(&Path::new("sample_data").join(name))
         .expect("sample parses")
-        .article
+        .articles
+        .remove(0)
 }
 
 #[test]

@@ -408,6 +408,34 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every article the filter lets through, whole, newest first, handed
+    /// to `visit` one at a time; stops at the first error `visit` returns.
+    pub fn each_article<E: From<StoreError>>(
+        &self,
+        filter: &Filter,
+        mut visit: impl FnMut(Article) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let keys = {
+            let sql = filter.sql();
+            let text = format!(
+                "SELECT a.key FROM {} WHERE {} {}",
+                sql.from, sql.condition, sql.order
+            );
+            let mut statement = self.conn.prepare_cached(&text).map_err(StoreError::from)?;
+            let keys = statement
+                .query_map(rusqlite::params_from_iter(&sql.params), |row| row.get(0))
+                .map_err(StoreError::from)?;
+            keys.collect::<Result<Vec<i64>, _>>()
+                .map_err(StoreError::from)?
+        };
+        for key in keys {
+            if let Some(article) = self.article(ArticleKey(key))? {
+                visit(article)?;
+            }
+        }
+        Ok(())
+    }
+
     /// The body paragraphs of the article with this id.
     pub fn body(&self, id: &str) -> Result<Vec<String>, StoreError> {
         let body: Option<String> = self

@@ -1,0 +1,79 @@
+//! Articles written out for reading elsewhere: Markdown.
+
+use std::fmt::Write as _;
+
+use crate::article::Article;
+
+/// An article as Markdown: the headline as a heading, section and dateline,
+/// the caption quoted, the paragraphs, then the page's lists. Text that
+/// Markdown would read as markup is escaped.
+pub fn markdown(article: &Article) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&article.headline));
+    let meta: Vec<String> = [&article.section, &article.dateline]
+        .into_iter()
+        .flatten()
+        .map(|part| escape(part))
+        .collect();
+    if !meta.is_empty() {
+        let _ = writeln!(out, "*{}*\n", meta.join(" · "));
+    }
+    if let Some(caption) = &article.caption {
+        for line in caption.lines() {
+            let _ = writeln!(out, "> {}", escape(line));
+        }
+        out.push('\n');
+    }
+    for paragraph in &article.body {
+        let _ = writeln!(out, "{}\n", escape(paragraph));
+    }
+    for (title, items) in [
+        ("Popular", &article.popular),
+        ("Access Ranking", &article.access_ranking),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "**{title}**\n");
+        for (number, item) in items.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", number + 1, escape(item));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Backslash-escapes the characters Markdown treats as markup, so article
+/// text shows as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        let starts_block = index == 0 && matches!(c, '#' | '>' | '-' | '+' | '=');
+        if starts_block || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_has_the_headline_meta_caption_body_and_lists() {
+        let mut article = Article::new("Yen *Slides*".into(), None);
+        article.section = Some("Business".into());
+        article.dateline = Some("9:05 JST, March 4, 2024".into());
+        article.caption = Some("Traders watch".into());
+        article.body = vec!["The yen fell.".into(), "# not a heading".into()];
+        article.popular = vec!["Stocks Rise".into()];
+        let md = markdown(&article);
+        assert!(md.starts_with(
+            "# Yen \\*Slides\\*\n\n*Business · 9:05 JST, March 4, 2024*\n\n> Traders watch\n"
+        ));
+        assert!(md.contains("The yen fell.\n\n\\# not a heading\n"));
+        assert!(md.contains("**Popular**\n\n1. Stocks Rise\n"));
+    }
+}
