@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::keys::Context;
+use crate::keys::{Context, Keymap};
 use crate::layout::{self, Areas, Pane, Shape};
 use crate::store::{Filter, SectionCount, Store, StoreError};
 pub use headlines::HeadlineList;
@@ -92,6 +92,10 @@ pub struct App {
     pub notice: Option<String>,
     /// How the view draws: dark, light, or no colour.
     pub theme: ThemeName,
+    /// The key bindings in force, for the help screen and dispatch.
+    pub keymap: Keymap,
+    /// Show times in this machine's time zone rather than JST as printed.
+    pub local_time: bool,
     pub running: bool,
 }
 
@@ -122,6 +126,8 @@ impl App {
             data_version: 0,
             notice: None,
             theme: ThemeName::Dark,
+            keymap: Keymap::default(),
+            local_time: false,
             running: true,
         };
         app.load_counts()?;
@@ -135,6 +141,36 @@ impl App {
     #[must_use]
     pub fn with_theme(mut self, theme: ThemeName) -> Self {
         self.theme = theme;
+        self
+    }
+
+    /// The reader showing times in this machine's time zone.
+    #[must_use]
+    pub fn with_local_time(mut self, local: bool) -> Self {
+        self.local_time = local;
+        self
+    }
+
+    /// The reader with the docked sidebar hidden at start.
+    #[must_use]
+    pub fn with_sidebar(mut self, shown: bool) -> Self {
+        self.sidebar_hidden = !shown;
+        self
+    }
+
+    /// The reader opened on the tab of a section, when the store has it.
+    pub fn with_section(mut self, name: &str) -> Result<Self, StoreError> {
+        if let Some(index) = self.sections.iter().position(|s| s.name == name) {
+            self.set_tab(index + FIXED_TABS)?;
+            self.settle()?;
+        }
+        Ok(self)
+    }
+
+    /// The reader with other key bindings.
+    #[must_use]
+    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
+        self.keymap = keymap;
         self
     }
 
@@ -206,20 +242,21 @@ impl App {
     /// Applies a burst of actions, then brings the state to rest once: a
     /// search typed faster than it runs is run once, for the last keystroke.
     pub fn update_all(&mut self, actions: impl IntoIterator<Item = Action>) {
-        self.update_with(actions, |_, action| Some(action));
+        self.update_with(actions, |_, _, action| Some(action));
     }
 
     /// Like [`App::update_all`] for raw input: `map` turns each input into
-    /// an action in the key context in force when it comes, since a key
-    /// that opens the prompt changes what the keys after it mean.
+    /// an action with the bindings in force and the key context when it
+    /// comes, since a key that opens the prompt changes what the keys after
+    /// it mean.
     pub fn update_with<I>(
         &mut self,
         inputs: impl IntoIterator<Item = I>,
-        mut map: impl FnMut(Context, I) -> Option<Action>,
+        mut map: impl FnMut(&Keymap, Context, I) -> Option<Action>,
     ) {
         self.now = (self.clock)();
         for input in inputs {
-            let Some(action) = map(self.key_context(), input) else {
+            let Some(action) = map(&self.keymap, self.key_context(), input) else {
                 continue;
             };
             if !matches!(action, Action::Resize(..)) {

@@ -2,7 +2,7 @@
 //! reader (import, parse, list, sections).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::app::ThemeName;
 use crate::article::Article;
+use crate::config::Config;
 use crate::load::{self, dump_files, load_file};
 use crate::sanitize::clean;
 use crate::search::Query;
@@ -31,15 +32,13 @@ pub struct Cli {
     #[arg(long, global = true, env = "KIJI_STORE", value_name = "PATH")]
     pub store: Option<PathBuf>,
 
-    /// Colours for a dark or a light terminal, or none; NO_COLOR set means none
-    #[arg(
-        long,
-        global = true,
-        env = "KIJI_THEME",
-        value_enum,
-        default_value = "dark"
-    )]
-    pub theme: ThemeArg,
+    /// Colours for a dark or a light terminal, or none; NO_COLOR set means none [default: dark]
+    #[arg(long, global = true, env = "KIJI_THEME", value_enum)]
+    pub theme: Option<ThemeArg>,
+
+    /// The configuration file [default: the platform config folder, e.g. ~/.config/kiji/config.toml]
+    #[arg(long, global = true, env = "KIJI_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     /// Read these dump files and folders without importing them
     #[arg(value_name = "PATH")]
@@ -67,15 +66,30 @@ pub enum ThemeArg {
 
 impl Cli {
     /// The theme to draw with: none when `NO_COLOR` is set to anything
-    /// (no-color.org), else the one asked for.
-    pub fn theme(&self) -> ThemeName {
+    /// (no-color.org), else the one asked for here, else the configured
+    /// one, else dark.
+    pub fn theme(&self, config: &Config) -> ThemeName {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         match self.theme {
             _ if no_color => ThemeName::NoColor,
-            ThemeArg::Dark => ThemeName::Dark,
-            ThemeArg::Light => ThemeName::Light,
-            ThemeArg::None => ThemeName::NoColor,
+            Some(ThemeArg::Dark) => ThemeName::Dark,
+            Some(ThemeArg::Light) => ThemeName::Light,
+            Some(ThemeArg::None) => ThemeName::NoColor,
+            None => config.theme.unwrap_or_default(),
         }
+    }
+
+    /// The configuration: the file given, or the one in the platform config
+    /// folder if there is one.
+    pub fn load_config(&self) -> Result<Config> {
+        let config = match &self.config {
+            Some(path) => crate::config::load(path, true)?,
+            None => match crate::config::default_path() {
+                Some(path) => crate::config::load(&path, false)?,
+                None => Config::default(),
+            },
+        };
+        Ok(config)
     }
 }
 
@@ -127,6 +141,12 @@ pub enum Command {
         section: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
+    },
+    /// Show where the configuration file is, or print a commented default one
+    Config {
+        /// Print a configuration file with every setting at its default
+        #[arg(long)]
+        default: bool,
     },
     /// Print a shell completion script: kiji completions bash > ~/.local/share/bash-completion/completions/kiji
     Completions {
@@ -420,14 +440,36 @@ pub fn man() -> Result<()> {
     Ok(())
 }
 
-/// Opens the store named on the command line, or the default one.
-pub fn open_store(cli: &Cli) -> Result<Store> {
-    let path = match &cli.store {
-        Some(path) => path.clone(),
-        None => crate::store::default_path()
+/// Opens the store named on the command line, else in the configuration,
+/// else the default one.
+pub fn open_store(cli: &Cli, config: &Config) -> Result<Store> {
+    let path = match (&cli.store, &config.store) {
+        (Some(path), _) => path.clone(),
+        (None, Some(path)) => expand_home(path),
+        (None, None) => crate::store::default_path()
             .context("no home directory to keep the store in; pass --store PATH")?,
     };
     Ok(Store::open(&path)?)
+}
+
+/// `~/x` as a path in the home folder.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Where the configuration file is, and whether it exists.
+pub fn config_location(cli: &Cli) {
+    match cli.config.clone().or_else(crate::config::default_path) {
+        Some(path) if path.exists() => println!("{}", path.display()),
+        Some(path) => println!(
+            "{} (not there yet: kiji config --default > it)",
+            path.display()
+        ),
+        None => println!("no configuration folder on this system; pass --config PATH"),
+    }
 }
 
 /// An in-memory store of the given files, for reading without importing.

@@ -16,7 +16,8 @@ use crossterm::execute;
 use kiji::action::Action;
 use kiji::app::{App, ThemeName};
 use kiji::cli::{self, Cli, Command};
-use kiji::keys::{self, Context as KeyContext};
+use kiji::config::{Config, TimeZone};
+use kiji::keys::{Context as KeyContext, Keymap};
 use kiji::store::{Filter, Store};
 use kiji::ui;
 use ratatui::layout::Rect;
@@ -56,17 +57,27 @@ fn run(cli: &Cli) -> Result<bool> {
     if cli.command.is_some() && !cli.paths.is_empty() {
         anyhow::bail!("paths go after the command, as in `kiji import PATH...`");
     }
+    let config = cli.load_config()?;
+    let open_store = || cli::open_store(cli, &config);
     match &cli.command {
         Some(Command::Parse { paths }) => cli::parse(paths),
+        Some(Command::Config { default: true }) => {
+            print!("{}", kiji::config::default_file());
+            Ok(true)
+        }
+        Some(Command::Config { default: false }) => {
+            cli::config_location(cli);
+            Ok(true)
+        }
         Some(Command::Completions { shell }) => {
             cli::completions(*shell);
             Ok(true)
         }
         Some(Command::Man) => cli::man().map(|()| true),
         Some(Command::Export { section, format }) => {
-            cli::export(&cli::open_store(cli)?, section.clone(), *format).map(|()| true)
+            cli::export(&open_store()?, section.clone(), *format).map(|()| true)
         }
-        Some(Command::Import { paths }) => cli::import(&mut cli::open_store(cli)?, paths),
+        Some(Command::Import { paths }) => cli::import(&mut open_store()?, paths),
         Some(Command::List {
             section,
             unread,
@@ -79,29 +90,27 @@ fn run(cli: &Cli) -> Result<bool> {
                 saved_only: *saved,
                 query: None,
             };
-            cli::list(&cli::open_store(cli)?, &filter, *json).map(|()| true)
+            cli::list(&open_store()?, &filter, *json).map(|()| true)
         }
         Some(Command::Search {
             query,
             section,
             json,
-        }) => cli::search(&cli::open_store(cli)?, query, section.clone(), *json).map(|()| true),
-        Some(Command::Sections { json }) => {
-            cli::sections(&cli::open_store(cli)?, *json).map(|()| true)
-        }
+        }) => cli::search(&open_store()?, query, section.clone(), *json).map(|()| true),
+        Some(Command::Sections { json }) => cli::sections(&open_store()?, *json).map(|()| true),
         None => {
-            let (store, notice) = reader_store(cli)?;
+            let (store, notice) = reader_store(cli, &config)?;
             if !stdout().is_terminal() {
                 // piped: print the list rather than drawing a screen
                 return cli::list(&store, &Filter::default(), false).map(|()| true);
             }
-            read(store, notice, cli.theme()).map(|()| true)
+            read(store, notice, cli.theme(&config), &config).map(|()| true)
         }
     }
 }
 
 /// The store the reader opens, and a line to greet the reader with.
-fn reader_store(cli: &Cli) -> Result<(Store, Option<String>)> {
+fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>)> {
     if !cli.paths.is_empty() {
         let (store, problems) = cli::scratch_store(&cli.paths)?;
         for problem in &problems {
@@ -118,7 +127,7 @@ fn reader_store(cli: &Cli) -> Result<(Store, Option<String>)> {
         });
         return Ok((store, notice));
     }
-    let store = cli::open_store(cli)?;
+    let store = cli::open_store(cli, config)?;
     if store.count(&Filter::default())? > 0 {
         return Ok((store, None));
     }
@@ -135,7 +144,7 @@ enum Input {
 }
 
 /// Runs the reader until it quits, restoring the terminal however it ends.
-fn read(store: Store, notice: Option<String>, theme: ThemeName) -> Result<()> {
+fn read(store: Store, notice: Option<String>, theme: ThemeName, config: &Config) -> Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -144,7 +153,7 @@ fn read(store: Store, notice: Option<String>, theme: ThemeName) -> Result<()> {
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling the mouse")
-        .and_then(|()| event_loop(&mut terminal, store, notice, theme));
+        .and_then(|()| event_loop(&mut terminal, store, notice, theme, config));
     restore();
     result
 }
@@ -159,6 +168,7 @@ fn event_loop(
     store: Store,
     notice: Option<String>,
     theme: ThemeName,
+    config: &Config,
 ) -> Result<()> {
     let (sender, inputs) = mpsc::channel();
     let terminal_events = sender.clone();
@@ -181,8 +191,14 @@ fn event_loop(
     });
 
     let size = terminal.size()?;
-    let mut app =
-        App::new(store, Rect::new(0, 0, size.width, size.height), Utc::now)?.with_theme(theme);
+    let mut app = App::new(store, Rect::new(0, 0, size.width, size.height), Utc::now)?
+        .with_theme(theme)
+        .with_keymap(config.keymap.clone())
+        .with_sidebar(config.sidebar.unwrap_or(true))
+        .with_local_time(config.time_zone == TimeZone::Local);
+    if let Some(section) = &config.default_section {
+        app = app.with_section(section)?;
+    }
     app.notice = notice;
     terminal.draw(|frame| ui::render(&app, frame))?;
     // lets the tests check that a panic still restores the terminal
@@ -201,7 +217,9 @@ fn event_loop(
                 Input::Failed(error) => return Err(error).context("reading the terminal"),
             }
         }
-        app.update_with(events, |context, event| action_for(&event, context));
+        app.update_with(events, |keymap, context, event| {
+            action_for(keymap, &event, context)
+        });
         if !app.running {
             return Ok(());
         }
@@ -211,9 +229,9 @@ fn event_loop(
 }
 
 /// The action a terminal event asks for.
-fn action_for(event: &Event, context: KeyContext) -> Option<Action> {
+fn action_for(keymap: &Keymap, event: &Event, context: KeyContext) -> Option<Action> {
     match *event {
-        Event::Key(key) => keys::action_for(key, context),
+        Event::Key(key) => keymap.action_for(key, context),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),

@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     sidebar::render(app, frame, areas.sidebar, areas.sidebar_floats);
     status::render(app, frame, areas.status);
     match app.popup {
-        Some(Popup::Help { scroll }) => popups::help(frame, area, scroll, theme::of(app.theme)),
+        Some(Popup::Help { scroll }) => popups::help(app, frame, area, scroll),
         Some(Popup::Sections { selected }) => popups::sections(app, frame, area, selected),
         Some(Popup::ConfirmMarkRead { count }) => popups::confirm(
             frame,

@@ -498,3 +498,62 @@ fn json_that_is_not_kiji_articles_is_refused_and_its_text_is_cleaned() {
     assert_eq!(articles[0]["headline"], "Evil One");
     assert_eq!(articles[0]["section"], "S");
 }
+
+#[test]
+fn a_bad_configuration_is_one_line_naming_file_line_and_key() {
+    let dir = TempDir::new().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "theme = \"dark\"\n[keys]\nquit = [\"hyper-q\"]\n").expect("write");
+    let output = kiji(&dir.path().join("kiji.db"))
+        .arg("--config")
+        .arg(&config)
+        .arg("list")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("config.toml:3: keys.quit: unknown key \"hyper-q\""),
+        "{stderr}"
+    );
+    // and a file that is not there, when named, is an error too
+    kiji(&dir.path().join("kiji.db"))
+        .args(["--config", "/nonexistent/kiji.toml", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "kiji: /nonexistent/kiji.toml: ",
+        ));
+}
+
+#[test]
+fn the_configured_store_and_the_default_file() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("configured.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("store = {:?}\n", store.display().to_string()),
+    )
+    .expect("write");
+    Command::cargo_bin("kiji")
+        .expect("binary")
+        .env_remove("KIJI_STORE")
+        .arg("--config")
+        .arg(&config)
+        .args(["import", "sample_data/000_6c6944616e88b9e8.txt"])
+        .assert()
+        .success();
+    assert!(store.exists());
+    let default = Command::cargo_bin("kiji")
+        .expect("binary")
+        .args(["config", "--default"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&default.stdout);
+    assert!(
+        text.contains("[keys]") && text.contains("quit = [\"q\", \"ctrl-c\"]"),
+        "{text}"
+    );
+}

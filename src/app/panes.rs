@@ -126,7 +126,14 @@ impl App {
         self.set_read(key, article.section.as_deref(), true)?;
         let width = layout::measure(self.areas().reader);
         let query = self.list.filter.query.clone();
-        self.reading = Some(Reading::new(key, article, query, width, self.now));
+        self.reading = Some(Reading::new(
+            key,
+            article,
+            query,
+            width,
+            self.now,
+            self.local_time,
+        ));
         self.focus = Pane::Reader;
         self.sidebar_overlay = false;
         Ok(())

@@ -51,6 +51,8 @@ pub struct Reading {
     pub width: u16,
     /// The search whose matches are highlighted.
     pub query: Option<Query>,
+    /// Times in this machine's zone rather than as printed.
+    pub local_time: bool,
     pub lines: Vec<ReaderLine>,
 }
 
@@ -61,14 +63,16 @@ impl Reading {
         query: Option<Query>,
         width: u16,
         now: DateTime<Utc>,
+        local_time: bool,
     ) -> Self {
-        let lines = wrap_article(&article, query.as_ref(), width, now);
+        let lines = wrap_article(&article, query.as_ref(), width, now, local_time);
         Self {
             key,
             article,
             scroll: 0,
             width,
             query,
+            local_time,
             lines,
         }
     }
@@ -81,7 +85,13 @@ impl Reading {
         }
         let fraction = self.scroll as f64 / self.lines.len().max(1) as f64;
         self.query = query.cloned();
-        self.lines = wrap_article(&self.article, self.query.as_ref(), width, now);
+        self.lines = wrap_article(
+            &self.article,
+            self.query.as_ref(),
+            width,
+            now,
+            self.local_time,
+        );
         self.width = width;
         self.scroll = (fraction * self.lines.len() as f64) as usize;
     }
@@ -122,6 +132,7 @@ pub fn wrap_article(
     query: Option<&Query>,
     width: u16,
     now: DateTime<Utc>,
+    local_time: bool,
 ) -> Vec<ReaderLine> {
     let mut wrap = Wrapper {
         lines: Vec::new(),
@@ -129,7 +140,7 @@ pub fn wrap_article(
         width: usize::from(width.max(1)),
     };
     wrap.push(LineKind::Headline, &article.headline);
-    let meta = meta_line(article, now);
+    let meta = meta_line(article, now, local_time);
     if !meta.is_empty() {
         wrap.push(LineKind::Meta, &meta);
     }
@@ -182,14 +193,21 @@ impl Wrapper<'_> {
     }
 }
 
-/// `Politics · 12:48 JST, February 6, 2024 · 3 days ago`.
-pub fn meta_line(article: &Article, now: DateTime<Utc>) -> String {
+/// `Politics · 12:48 JST, February 6, 2024 · 3 days ago`; with
+/// `local_time`, the time in this machine's zone instead of as printed.
+pub fn meta_line(article: &Article, now: DateTime<Utc>, local_time: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(section) = &article.section {
         parts.push(section.clone());
     }
-    if let Some(dateline) = &article.dateline {
-        parts.push(dateline.clone());
+    match (local_time, article.published) {
+        (true, Some(published)) => parts.push(
+            published
+                .with_timezone(&chrono::Local)
+                .format("%-H:%M (UTC%:z), %B %-d, %Y")
+                .to_string(),
+        ),
+        _ => parts.extend(article.dateline.clone()),
     }
     if let Some(published) = article.published {
         parts.push(relative(published.with_timezone(&Utc), now));
@@ -256,7 +274,7 @@ mod tests {
         let article = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
             .expect("seed")
             .article;
-        let lines = wrap_article(&article, None, 40, now());
+        let lines = wrap_article(&article, None, 40, now(), false);
         assert!(
             lines
                 .iter()
@@ -291,7 +309,7 @@ mod tests {
         let article = parse_str(include_str!("../../sample_data/000_6c6944616e88b9e8.txt"))
             .expect("seed")
             .article;
-        let mut reading = Reading::new(ArticleKey(1), article, None, 30, now());
+        let mut reading = Reading::new(ArticleKey(1), article, None, 30, now(), false);
         reading.scroll = reading.lines.len() / 2;
         reading.follow(None, 60, now());
         assert_eq!(reading.width, 60);

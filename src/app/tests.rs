@@ -4,7 +4,7 @@ use chrono::TimeZone;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::keys::{self, Context};
+use crate::keys::Context;
 
 fn clock() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 4, 15, 0, 0, 0)
@@ -23,7 +23,9 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let action = keys::action_for(KeyEvent::new(code, modifiers), app.key_context())
+    let action = app
+        .keymap
+        .action_for(KeyEvent::new(code, modifiers), app.key_context())
         .unwrap_or_else(|| panic!("{code:?} is bound"));
     app.update(action);
 }
@@ -466,7 +468,7 @@ fn a_burst_of_keys_searches_for_the_last_one() {
     let keys = "/snow"
         .chars()
         .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    app.update_with(keys, |context, key| keys::action_for(key, context));
+    app.update_with(keys, |keymap, context, key| keymap.action_for(key, context));
     assert_eq!(app.prompt.as_deref(), Some("snow"));
     assert_eq!(
         headlines_shown(&app),
@@ -594,4 +596,40 @@ fn reading_state_survives_a_restart() {
     )
     .expect("app");
     assert_eq!((app.unread, app.saved), (24, 1));
+}
+
+#[test]
+fn a_remapped_key_does_its_new_action_and_the_old_key_nothing() {
+    let mut keymap = crate::keys::Keymap::default();
+    keymap.remap("quit", &["x".into()]).expect("remap");
+    keymap.remap("down", &["ctrl-n".into()]).expect("remap");
+    let mut app = sample_app(160, 48).with_keymap(keymap);
+    press_with(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_eq!(app.list.selected, 1);
+    let j = app.keymap.action_for(
+        KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE),
+        Context::Main,
+    );
+    assert_eq!(j, None);
+    let q = app.keymap.action_for(
+        KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
+        Context::Main,
+    );
+    assert_eq!(q, None);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(!app.running);
+}
+
+#[test]
+fn the_configured_start_section_sidebar_and_time_zone() {
+    let app = sample_app(160, 48)
+        .with_sidebar(false)
+        .with_local_time(true)
+        .with_section("Sports")
+        .expect("section");
+    assert_eq!(app.filter_name(), "Sports");
+    assert_eq!(app.list.count, 3);
+    assert!(app.areas().sidebar.is_empty());
+    let unknown = sample_app(160, 48).with_section("Nope").expect("ignored");
+    assert_eq!(unknown.filter_name(), "All");
 }

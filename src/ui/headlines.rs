@@ -52,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 is_focused,
                 width,
                 theme,
+                app.local_time,
             )
         })
         .collect();
@@ -76,12 +77,15 @@ fn row<'a>(
     focused: bool,
     width: usize,
     theme: &Theme,
+    local_time: bool,
 ) -> Line<'a> {
     let marker = if selected { "›" } else { " " };
     let mark = if headline.read { " " } else { "●" };
-    let date = headline
-        .published
-        .map_or_else(|| "      ".to_owned(), |p| p.format("%b %d").to_string());
+    let date = match headline.published {
+        Some(p) if local_time => p.with_timezone(&chrono::Local).format("%b %d").to_string(),
+        Some(p) => p.format("%b %d").to_string(),
+        None => "      ".to_owned(),
+    };
     let text_style = if headline.read {
         theme.read
     } else {

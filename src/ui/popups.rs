@@ -24,14 +24,20 @@ fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
 }
 
 /// The key list, by context, from the key table itself.
-pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
+pub fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let theme = super::theme::of(app.theme);
     let lines = help_lines();
     let popup = centred(area, 70, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(pane_block("Keys · Esc closes", true, theme), popup);
     let inside = inner(popup);
     let columns = usize::from(inside.width);
-    let label_width = BINDINGS.iter().map(|b| width(b.label)).max().unwrap_or(0) + 2;
+    let label_width = BINDINGS
+        .iter()
+        .map(|b| width(&app.keymap.label(b)))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let lines: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
@@ -42,7 +48,7 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
             )),
             HelpLine::Blank => Line::default(),
             HelpLine::Binding(binding) => {
-                let label = format!(" {:<label_width$}", binding.label);
+                let label = format!(" {:<label_width$}", app.keymap.label(binding));
                 let help = fit(binding.help, columns.saturating_sub(width(&label)));
                 Line::from(vec![
                     Span::styled(fit(&label, columns).into_owned(), theme.key),

@@ -75,11 +75,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let help = here.clone().filter(|b| b.action == Action::Help);
     let others = here.filter(|b| b.action != Action::Help);
     let mut hints = String::new();
-    for hint in help.chain(others).filter_map(|b| b.hint) {
-        if used + width(&hints) + width(hint) + 4 > columns {
+    let hinted = help.chain(others).filter_map(|b| {
+        let key = app.keymap.keys_of(b).first()?;
+        Some(format!("{} {}", crate::keys::key_name(*key), b.hint?))
+    });
+    for hint in hinted {
+        if used + width(&hints) + width(&hint) + 4 > columns {
             break;
         }
-        hints.push_str(hint);
+        hints.push_str(&hint);
         hints.push_str("  ");
     }
     if !hints.is_empty() {

@@ -341,3 +341,16 @@ fn the_light_theme_draws_every_screen() {
     let text = screen(&app, 100, 30);
     assert!(text.contains("Manga Museum"), "{text}");
 }
+
+#[test]
+fn the_help_screen_shows_the_bindings_in_force() {
+    let mut keymap = crate::keys::Keymap::default();
+    keymap
+        .remap("quit", &["x".into(), "ctrl-q".into()])
+        .expect("remap");
+    let mut app = sample_app(100, 60).with_keymap(keymap);
+    app.update(Action::Help);
+    let text = screen(&app, 100, 60);
+    assert!(text.contains(" x ^q "), "{text}");
+    assert!(!text.contains(" q ^c "), "{text}");
+}
