@@ -62,6 +62,9 @@ pub enum Action {
     ToggleSaved,
     /// Read the store again: what an import beside the reader added.
     Refresh,
+    /// The watched folder's new dumps were imported; this many files could
+    /// not be.
+    Imported(usize),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at this column and row.

@@ -40,6 +40,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KIJI_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// While reading, import dumps dropped into this folder as they arrive
+    #[arg(long, value_name = "DIR")]
+    pub watch: Option<PathBuf>,
+
     /// Read these dump files and folders without importing them
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -443,13 +447,18 @@ pub fn man() -> Result<()> {
 /// Opens the store named on the command line, else in the configuration,
 /// else the default one.
 pub fn open_store(cli: &Cli, config: &Config) -> Result<Store> {
-    let path = match (&cli.store, &config.store) {
+    Ok(Store::open(&store_path(cli, config)?)?)
+}
+
+/// Where the store is: `--store` or `KIJI_STORE`, else the configuration,
+/// else the platform data folder.
+pub fn store_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
+    Ok(match (&cli.store, &config.store) {
         (Some(path), _) => path.clone(),
         (None, Some(path)) => expand_home(path),
         (None, None) => crate::store::default_path()
             .context("no home directory to keep the store in; pass --store PATH")?,
-    };
-    Ok(Store::open(&path)?)
+    })
 }
 
 /// `~/x` as a path in the home folder.

@@ -18,3 +18,4 @@ pub mod sanitize;
 pub mod search;
 pub mod store;
 pub mod ui;
+pub mod watch;

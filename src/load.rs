@@ -78,7 +78,7 @@ fn sort_path(entry: &Result<PathBuf, LoadError>) -> &Path {
     }
 }
 
-fn is_dump(path: &Path) -> bool {
+pub fn is_dump(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("json"))
 }

@@ -2,6 +2,7 @@
 //! command or the reader. The terminal and the event loop are wired here.
 
 use std::io::{IsTerminal, stdout};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::thread;
@@ -104,7 +105,11 @@ fn run(cli: &Cli) -> Result<bool> {
                 // piped: print the list rather than drawing a screen
                 return cli::list(&store, &Filter::default(), false).map(|()| true);
             }
-            read(store, notice, cli.theme(&config), &config).map(|()| true)
+            let watch = match &cli.watch {
+                Some(dir) => Some((dir.clone(), cli::store_path(cli, &config)?)),
+                None => None,
+            };
+            read(store, notice, cli.theme(&config), &config, watch).map(|()| true)
         }
     }
 }
@@ -128,7 +133,7 @@ fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>)> {
         return Ok((store, notice));
     }
     let store = cli::open_store(cli, config)?;
-    if store.count(&Filter::default())? > 0 {
+    if store.count(&Filter::default())? > 0 || cli.watch.is_some() {
         return Ok((store, None));
     }
     let notice = "Showing the built-in sample articles · import your own with: kiji import DIR";
@@ -140,11 +145,20 @@ enum Input {
     Terminal(Event),
     /// SIGTERM, SIGHUP or SIGINT: leave, restoring the terminal.
     Signal,
+    /// The watched folder's new dumps went into the store; this many
+    /// files failed.
+    Imported(usize),
     Failed(std::io::Error),
 }
 
 /// Runs the reader until it quits, restoring the terminal however it ends.
-fn read(store: Store, notice: Option<String>, theme: ThemeName, config: &Config) -> Result<()> {
+fn read(
+    store: Store,
+    notice: Option<String>,
+    theme: ThemeName,
+    config: &Config,
+    watch: Option<(PathBuf, PathBuf)>,
+) -> Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -153,7 +167,7 @@ fn read(store: Store, notice: Option<String>, theme: ThemeName, config: &Config)
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling the mouse")
-        .and_then(|()| event_loop(&mut terminal, store, notice, theme, config));
+        .and_then(|()| event_loop(&mut terminal, store, notice, theme, config, watch));
     restore();
     result
 }
@@ -169,6 +183,7 @@ fn event_loop(
     notice: Option<String>,
     theme: ThemeName,
     config: &Config,
+    watch: Option<(PathBuf, PathBuf)>,
 ) -> Result<()> {
     let (sender, inputs) = mpsc::channel();
     let terminal_events = sender.clone();
@@ -183,6 +198,19 @@ fn event_loop(
             }
         }
     });
+    // kept alive for the loop's lifetime: dropping it stops the watch
+    let _watch = match watch {
+        Some((dir, store)) => {
+            let imported = sender.clone();
+            Some(
+                kiji::watch::spawn(&dir, &store, move |report| {
+                    let _ = imported.send(Input::Imported(report.failures.len()));
+                })
+                .with_context(|| format!("watching {}", dir.display()))?,
+            )
+        }
+        None => None,
+    };
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("handling signals")?;
     thread::spawn(move || {
         if signals.forever().next().is_some() {
@@ -213,6 +241,7 @@ fn event_loop(
         for input in std::iter::once(input).chain(inputs.try_iter()) {
             match input {
                 Input::Terminal(event) => events.push(event),
+                Input::Imported(failed) => app.update(Action::Imported(failed)),
                 Input::Signal => return Ok(()),
                 Input::Failed(error) => return Err(error).context("reading the terminal"),
             }

@@ -26,6 +26,20 @@ impl Session {
     }
 
     fn start_with(store: &Path, columns: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start_full(store, columns, rows, env, &[])
+    }
+
+    fn start_args(store: &Path, columns: u16, rows: u16, args: &[&str]) -> Self {
+        Self::start_full(store, columns, rows, &[], args)
+    }
+
+    fn start_full(
+        store: &Path,
+        columns: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -37,6 +51,7 @@ impl Session {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kiji"));
         command.arg("--store");
         command.arg(store);
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("KIJI_STORE");
         command.env_remove("RUST_BACKTRACE");
@@ -400,6 +415,35 @@ fn no_color_means_no_colour_on_the_terminal() {
             }
         }
     }
+    kiji.send("q");
+    assert!(kiji.wait_exit());
+}
+
+#[test]
+fn watch_imports_a_dropped_dump_once_it_is_complete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = imported_store(dir.path());
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).expect("inbox");
+    let mut kiji = Session::start_args(&store, 120, 40, &["--watch", &inbox.display().to_string()]);
+    kiji.wait_for("All · 25 articles");
+    // written in two steps, slowly: the half is not an article yet
+    let file = inbox.join("new.txt");
+    std::fs::write(&file, "Night Trains Return To The Coast\n\n").expect("write");
+    std::thread::sleep(Duration::from_millis(200));
+    let mut whole = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .expect("open");
+    whole
+        .write_all(b"9:00 JST, May 1, 2024\nOperators will run night trains again.\n")
+        .expect("append");
+    drop(whole);
+    kiji.wait_for("1 new article");
+    kiji.wait_for("Night Trains Return");
+    kiji.wait_for("All · 26 articles");
+    let screen = kiji.contents();
+    assert!(!screen.contains("could not be imported"), "{screen}");
     kiji.send("q");
     assert!(kiji.wait_exit());
 }

@@ -63,6 +63,16 @@ impl App {
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleSaved => return self.toggle_saved(),
             Action::Refresh => return self.refresh(),
+            Action::Imported(failed) => {
+                self.refresh()?;
+                if failed > 0 {
+                    let note = format!("{failed} dropped files could not be imported");
+                    self.notice = Some(match self.notice.take() {
+                        Some(new) => format!("{new} · {note}"),
+                        None => note,
+                    });
+                }
+            }
             Action::Input(_) | Action::DeleteBack | Action::ClearInput | Action::Confirm => {}
         }
         Ok(())
