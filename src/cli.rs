@@ -40,6 +40,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KIJI_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// Say what kiji is doing on standard error (the reader writes to its log file instead)
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
     /// While reading, import dumps dropped into this folder as they arrive
     #[arg(long, value_name = "DIR")]
     pub watch: Option<PathBuf>,
@@ -196,6 +200,8 @@ pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
     } else {
         ProgressBar::hidden()
     };
+    let started = std::time::Instant::now();
+    tracing::debug!(files = files.len(), batch = batch_size, "import starting");
     let mut counts = ImportCounts::default();
     let mut failed = 0;
     let mut batch = Vec::with_capacity(batch_size);
@@ -233,6 +239,7 @@ pub fn import(store: &mut Store, paths: &[PathBuf]) -> Result<bool> {
     })?;
     counts.merge(write_batch(store, &batch)?);
     progress.finish_and_clear();
+    tracing::debug!(took = ?started.elapsed(), "import finished");
     println!(
         "imported {}, updated {}, unchanged {}, failed {failed}",
         counts.imported, counts.updated, counts.unchanged

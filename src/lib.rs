@@ -19,3 +19,11 @@ pub mod search;
 pub mod store;
 pub mod ui;
 pub mod watch;
+
+/// The reader's log file: `kiji.log` in the platform state folder
+/// (`~/.local/state/kiji` on Linux), else the data folder.
+pub fn log_path() -> Option<std::path::PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "kiji")?;
+    let folder = dirs.state_dir().unwrap_or_else(|| dirs.data_dir());
+    Some(folder.join("kiji.log"))
+}

@@ -27,6 +27,7 @@ use signal_hook::iterator::Signals;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    start_logging(&cli);
     // Past a file-size limit the kernel sends SIGXFSZ, which would kill kiji
     // mid-write; with a handler the write fails instead and is reported.
     let _ = signal_hook::flag::register(
@@ -42,6 +43,46 @@ fn main() -> ExitCode {
             eprintln!("kiji: {}", kiji::sanitize::clean(&format!("{error:#}")));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Where diagnostics go: for the reader, a log file in the platform state
+/// folder (never the screen it draws on); for commands, standard error,
+/// and only with --verbose.
+fn start_logging(cli: &Cli) {
+    let reader = cli.command.is_none() && stdout().is_terminal();
+    if reader {
+        let Some(path) = kiji::log_path() else { return };
+        let file = path
+            .parent()
+            .map(std::fs::create_dir_all)
+            .and_then(Result::ok)
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .ok()
+            });
+        if let Some(file) = file {
+            let level = if cli.verbose {
+                tracing::Level::DEBUG
+            } else {
+                tracing::Level::INFO
+            };
+            tracing_subscriber::fmt()
+                .with_writer(std::sync::Mutex::new(file))
+                .with_ansi(false)
+                .with_max_level(level)
+                .init();
+        }
+    } else if cli.verbose {
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::stderr().is_terminal())
+            .with_target(false)
+            .with_max_level(tracing::Level::DEBUG)
+            .init();
     }
 }
 

@@ -198,6 +198,7 @@ impl Store {
         )?;
         let mut store = Self { conn, label };
         store.migrate()?;
+        tracing::debug!(store = %store.label, from = version, to = SCHEMA_VERSION, "store opened");
         Ok(store)
     }
 

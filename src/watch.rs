@@ -10,6 +10,7 @@ use std::time::{Duration, Instant, SystemTime};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::load::{is_dump, load_file};
+use crate::sanitize::clean;
 use crate::store::{ImportCounts, Store, StoreError};
 
 /// How long a file must stay unchanged before it counts as complete.
@@ -119,13 +120,33 @@ fn import(store: &mut Store, paths: &[PathBuf]) -> Report {
     let mut articles = Vec::new();
     for path in paths {
         match load_file(path) {
-            Ok(loaded) => articles.extend(loaded.articles),
-            Err(error) => report.failures.push(error.to_string()),
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    tracing::warn!("{}", clean(warning));
+                }
+                articles.extend(loaded.articles);
+            }
+            Err(error) => {
+                let error = clean(&error.to_string()).into_owned();
+                tracing::warn!("{error}");
+                report.failures.push(error);
+            }
         }
     }
     match store.import(&articles) {
-        Ok(counts) => report.counts = counts,
-        Err(error) => report.failures.push(error.to_string()),
+        Ok(counts) => {
+            tracing::info!(
+                files = paths.len(),
+                imported = counts.imported,
+                updated = counts.updated,
+                "watched folder imported"
+            );
+            report.counts = counts;
+        }
+        Err(error) => {
+            tracing::warn!("importing dropped files: {error}");
+            report.failures.push(error.to_string());
+        }
     }
     report
 }

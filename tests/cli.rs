@@ -557,3 +557,35 @@ fn the_configured_store_and_the_default_file() {
         "{text}"
     );
 }
+
+#[test]
+fn verbose_says_what_an_import_does_and_quiet_says_nothing_more() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    let quiet = kiji(&store)
+        .args(["import", "sample_data/000_6c6944616e88b9e8.txt"])
+        .output()
+        .expect("runs");
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    let verbose = kiji(&store)
+        .args([
+            "--verbose",
+            "import",
+            "sample_data/000_6c6944616e88b9e8.txt",
+        ])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&verbose.stderr);
+    assert!(
+        stderr.contains("import starting") && stderr.contains("import finished"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "no colour codes when stderr is not a terminal: {stderr:?}"
+    );
+}

@@ -447,3 +447,31 @@ fn watch_imports_a_dropped_dump_once_it_is_complete() {
     kiji.send("q");
     assert!(kiji.wait_exit());
 }
+
+#[test]
+fn a_bad_dropped_file_is_noted_on_screen_and_in_the_log_not_drawn_over_the_reader() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = imported_store(dir.path());
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).expect("inbox");
+    let state = dir.path().join("state");
+    let mut kiji = Session::start_full(
+        &store,
+        120,
+        40,
+        &[("XDG_STATE_HOME", &state.display().to_string())],
+        &["--watch", &inbox.display().to_string()],
+    );
+    kiji.wait_for("All · 25 articles");
+    std::fs::write(inbox.join("broken.txt"), "   \n").expect("write");
+    kiji.wait_for("could not be imported (see the log)");
+    let screen = kiji.contents();
+    assert!(
+        !screen.contains("WARN"),
+        "the log stays off the screen: {screen}"
+    );
+    kiji.send("q");
+    assert!(kiji.wait_exit());
+    let log = std::fs::read_to_string(state.join("kiji/kiji.log")).expect("the log file");
+    assert!(log.contains("broken.txt:1: empty file"), "{log}");
+}

@@ -66,7 +66,8 @@ impl App {
             Action::Imported(failed) => {
                 self.refresh()?;
                 if failed > 0 {
-                    let note = format!("{failed} dropped files could not be imported");
+                    let note =
+                        format!("{failed} dropped files could not be imported (see the log)");
                     self.notice = Some(match self.notice.take() {
                         Some(new) => format!("{new} · {note}"),
                         None => note,

@@ -67,7 +67,9 @@ impl App {
             query,
             ..self.list.filter.clone()
         };
+        let started = std::time::Instant::now();
         self.list = HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP)?;
+        tracing::debug!(query = %text, matches = self.list.count, took = ?started.elapsed(), "search");
         self.list_unread = self.view_unread()?;
         Ok(())
     }

@@ -74,6 +74,12 @@ impl Store {
         }
         index(&tx, &changed)?;
         tx.commit()?;
+        tracing::debug!(
+            imported = counts.imported,
+            updated = counts.updated,
+            unchanged = counts.unchanged,
+            "batch committed"
+        );
         Ok(counts)
     }
 }
