@@ -88,6 +88,9 @@ pub struct App {
     pub sidebar_overlay: bool,
     /// The store's data version when last read, to notice imports.
     data_version: i64,
+    /// Articles an import beside the reader added, shown on the list until
+    /// the reader goes to the top or to another tab.
+    pub new_articles: usize,
     /// A one-line message for the status line, until the next key.
     pub notice: Option<String>,
     /// How the view draws: dark, light, or no colour.
@@ -124,6 +127,7 @@ impl App {
             sidebar_hidden: false,
             sidebar_overlay: false,
             data_version: 0,
+            new_articles: 0,
             notice: None,
             theme: ThemeName::Dark,
             keymap: Keymap::default(),
@@ -352,6 +356,7 @@ impl App {
         }
         self.data_version = self.store.data_version()?;
         let added = self.total.saturating_sub(before);
+        self.new_articles += added;
         if added > 0 {
             let noun = if added == 1 { "article" } else { "articles" };
             self.notice = Some(format!("{added} new {noun}"));
@@ -371,6 +376,7 @@ impl App {
             ..self.list.filter.clone()
         };
         self.tab = tab;
+        self.new_articles = 0;
         self.set_filter(filter)
     }
 

@@ -440,6 +440,7 @@ fn watch_imports_a_dropped_dump_once_it_is_complete() {
         .expect("append");
     drop(whole);
     kiji.wait_for("1 new article");
+    kiji.wait_for("All · 26 · 1 new");
     kiji.wait_for("Night Trains Return");
     kiji.wait_for("All · 26 articles");
     let screen = kiji.contents();

@@ -18,7 +18,12 @@ impl App {
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),
             Action::PageDown => self.move_by(self.page()),
-            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Top => {
+                self.move_by(isize::MIN / 2);
+                if self.focus == Pane::List {
+                    self.new_articles = 0;
+                }
+            }
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Open => return self.open_selected(),
             Action::Back => return self.back(),

@@ -22,7 +22,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let is_focused = focused(app, Pane::List);
-    let title = format!("{} · {}", app.filter_name(), app.list.count);
+    let mut title = format!("{} · {}", app.filter_name(), app.list.count);
+    if app.new_articles > 0 {
+        title.push_str(&format!(" · {} new", app.new_articles));
+    }
     frame.render_widget(pane_block(&title, is_focused, theme), area);
     let inside = inner(area);
     let rows = usize::from(inside.height);
