@@ -150,7 +150,13 @@ fn run(cli: &Cli) -> Result<bool> {
                 Some(dir) => Some((dir.clone(), cli::store_path(cli, &config)?)),
                 None => None,
             };
-            read(store, notice, cli.theme(&config), &config, watch).map(|()| true)
+            let reader = Reader {
+                store,
+                notice,
+                theme: cli.theme(&config),
+                watch,
+            };
+            read(reader, &config).map(|()| true)
         }
     }
 }
@@ -192,14 +198,18 @@ enum Input {
     Failed(std::io::Error),
 }
 
-/// Runs the reader until it quits, restoring the terminal however it ends.
-fn read(
+/// What the reader is started with.
+struct Reader {
     store: Store,
+    /// A line to greet the reader with.
     notice: Option<String>,
     theme: ThemeName,
-    config: &Config,
+    /// A folder to import from as dumps arrive, and the store to import to.
     watch: Option<(PathBuf, PathBuf)>,
-) -> Result<()> {
+}
+
+/// Runs the reader until it quits, restoring the terminal however it ends.
+fn read(reader: Reader, config: &Config) -> Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -208,7 +218,7 @@ fn read(
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling the mouse")
-        .and_then(|()| event_loop(&mut terminal, store, notice, theme, config, watch));
+        .and_then(|()| event_loop(&mut terminal, reader, config));
     restore();
     result
 }
@@ -220,12 +230,15 @@ fn restore() {
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    store: Store,
-    notice: Option<String>,
-    theme: ThemeName,
+    reader: Reader,
     config: &Config,
-    watch: Option<(PathBuf, PathBuf)>,
 ) -> Result<()> {
+    let Reader {
+        store,
+        notice,
+        theme,
+        watch,
+    } = reader;
     let (sender, inputs) = mpsc::channel();
     let terminal_events = sender.clone();
     // Blocking reads on their own threads: the loop sleeps until something

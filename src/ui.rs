@@ -15,7 +15,9 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 use crate::app::{App, Popup};
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
@@ -63,6 +65,21 @@ fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
         })
         .border_style(border)
         .title(Span::styled(format!(" {title} "), title_style))
+}
+
+/// A scrollbar on the right border of a pane, for `content` lines of which
+/// `rows` show from `position`.
+fn scrollbar(frame: &mut Frame, pane: Rect, content: usize, position: usize, rows: usize) {
+    let mut state = ScrollbarState::new(content.saturating_sub(rows))
+        .position(position)
+        .viewport_content_length(rows);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        pane.inner(ratatui::layout::Margin::new(0, 1)),
+        &mut state,
+    );
 }
 
 fn focused(app: &App, pane: Pane) -> bool {

@@ -146,20 +146,21 @@ impl Store {
             "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {limit})",
             sql.from, sql.condition
         );
-        let count: i64 = self
-            .conn
-            .prepare_cached(&text)?
-            .query_row(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?;
-        Ok(count as usize)
+        self.count_of(&text, &sql.params)
     }
 
     fn count_sql(&self, sql: &Sql) -> Result<usize, StoreError> {
         let text = format!("SELECT count(*) FROM {} WHERE {}", sql.from, sql.condition);
+        self.count_of(&text, &sql.params)
+    }
+
+    /// Runs a `SELECT count(*)` with its parameters.
+    fn count_of(&self, text: &str, params: &[rusqlite::types::Value]) -> Result<usize, StoreError> {
         let count: i64 = self
             .conn
-            .prepare_cached(&text)?
-            .query_row(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?;
-        Ok(count as usize)
+            .prepare_cached(text)?
+            .query_row(rusqlite::params_from_iter(params), |row| row.get(0))?;
+        Ok(count.max(0) as usize)
     }
 
     fn page(&self, sql: &Sql, offset: usize, limit: usize) -> Result<Vec<Headline>, StoreError> {
@@ -272,11 +273,7 @@ impl Store {
             "SELECT count(*) FROM {} WHERE {} AND (a.sort_key > ? OR (a.sort_key = ? AND a.key > ?))",
             sql.from, sql.condition
         );
-        let before: i64 = self
-            .conn
-            .prepare_cached(&text)?
-            .query_row(rusqlite::params_from_iter(&params), |row| row.get(0))?;
-        Ok(Some(before as usize))
+        self.count_of(&text, &params).map(Some)
     }
 
     /// The first unread article at or after `from` in the filtered list,

@@ -2,9 +2,9 @@
 //! pane; only the rows on screen are built.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::text::fit;
 use super::theme::Theme;
@@ -61,16 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
     if app.list.count > rows {
-        let mut state = ScrollbarState::new(app.list.count.saturating_sub(rows))
-            .position(app.list.offset)
-            .viewport_content_length(rows);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area.inner(Margin::new(0, 1)),
-            &mut state,
-        );
+        super::scrollbar(frame, area, app.list.count, app.list.offset, rows);
     }
 }
 

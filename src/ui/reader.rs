@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::text::fit;
 use super::theme::Theme;
@@ -89,15 +89,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let text_area = inside.inner(Margin::new(1, 0));
     frame.render_widget(Paragraph::new(lines), text_area);
     if reading.lines.len() > rows {
-        let mut state = ScrollbarState::new(reading.max_scroll(rows))
-            .position(reading.scroll)
-            .viewport_content_length(rows);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area.inner(Margin::new(0, 1)),
-            &mut state,
-        );
+        super::scrollbar(frame, area, reading.lines.len(), reading.scroll, rows);
     }
 }
