@@ -43,6 +43,26 @@ pub struct ListEntry {
 const HEADLINE_COLUMNS: &str =
     "a.key, a.id, a.headline, a.published, a.section, a.read, a.saved, a.sort_key";
 
+/// An article's columns but the body, which follows them in the queries
+/// that read articles (or an empty text in its place).
+const ARTICLE_COLUMNS: &str = "a.id, a.headline, a.caption, a.published, a.dateline, a.section, \
+     a.source, b.popular, b.ranking";
+
+fn article_from(row: &Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: row.get(0)?,
+        headline: row.get(1)?,
+        caption: row.get(2)?,
+        published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
+        dateline: row.get(4)?,
+        section: row.get(5)?,
+        source: row.get(6)?,
+        popular: unlines(&row.get::<_, String>(7)?),
+        access_ranking: unlines(&row.get::<_, String>(8)?),
+        body: unlines(&row.get::<_, String>(9)?),
+    })
+}
+
 fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
     Ok(Headline {
         key: ArticleKey(row.get(0)?),
@@ -348,25 +368,11 @@ impl Store {
     pub fn article(&self, key: ArticleKey) -> Result<Option<Article>, StoreError> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT a.id, a.headline, a.caption, a.published, a.dateline, a.section,
-                 a.source, b.body, b.popular, b.ranking
-                 FROM articles a JOIN bodies b USING (key) WHERE a.key = ?1",
-            )?
-            .query_row([key.0], |row| {
-                Ok(Article {
-                    id: row.get(0)?,
-                    headline: row.get(1)?,
-                    caption: row.get(2)?,
-                    published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
-                    dateline: row.get(4)?,
-                    section: row.get(5)?,
-                    body: unlines(&row.get::<_, String>(7)?),
-                    popular: unlines(&row.get::<_, String>(8)?),
-                    access_ranking: unlines(&row.get::<_, String>(9)?),
-                    source: row.get(6)?,
-                })
-            })
+            .prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS}, b.body FROM articles a JOIN bodies b USING (key)
+                 WHERE a.key = ?1"
+            ))?
+            .query_row([key.0], article_from)
             .optional()?)
     }
 
@@ -381,27 +387,13 @@ impl Store {
     }
 
     fn listing_of(&self, sql: &Sql) -> Result<Vec<Article>, StoreError> {
+        // the same columns as a whole article, with an empty body
         let text = format!(
-            "SELECT a.id, a.headline, a.caption, a.published, a.dateline, a.section, a.source,
-             b.popular, b.ranking
-             FROM {} JOIN bodies b ON b.key = a.key WHERE {} {}",
+            "SELECT {ARTICLE_COLUMNS}, '' FROM {} JOIN bodies b ON b.key = a.key WHERE {} {}",
             sql.from, sql.condition, sql.order
         );
         let mut statement = self.conn.prepare_cached(&text)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), |row| {
-            Ok(Article {
-                id: row.get(0)?,
-                headline: row.get(1)?,
-                caption: row.get(2)?,
-                published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
-                dateline: row.get(4)?,
-                section: row.get(5)?,
-                body: Vec::new(),
-                popular: unlines(&row.get::<_, String>(7)?),
-                access_ranking: unlines(&row.get::<_, String>(8)?),
-                source: row.get(6)?,
-            })
-        })?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), article_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -25,7 +25,11 @@ pub fn describe(app: &App) -> String {
             text
         }
         None if app.tab == 0 && !list.filter.unread_only => {
-            let noun = if list.count == 1 { "article" } else { "articles" };
+            let noun = if list.count == 1 {
+                "article"
+            } else {
+                "articles"
+            };
             format!("All · {} {noun}", list.count)
         }
         None => format!("{} · {} of {}", app.filter_name(), list.count, app.total),
