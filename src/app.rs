@@ -220,10 +220,7 @@ impl App {
 
     /// Each tab's width on the top bar, padding included.
     pub fn tab_widths(&self) -> Vec<u16> {
-        self.tab_labels()
-            .iter()
-            .map(|label| unicode_width::UnicodeWidthStr::width(label.as_str()) as u16 + 2)
-            .collect()
+        layout::tab_widths(&self.tab_labels())
     }
 
     /// The name of the active tab.

@@ -256,24 +256,15 @@ fn write_batch(store: &mut Store, batch: &[Article]) -> Result<ImportCounts> {
 /// Prints the parsed articles as one JSON array. Returns whether every file
 /// parsed.
 pub fn parse(paths: &[PathBuf]) -> Result<bool> {
-    let mut articles = Vec::new();
-    let mut ok = true;
-    for file in dump_files(paths) {
-        match file.and_then(|path| load_file(&path)) {
-            Ok(loaded) => {
-                for warning in &loaded.warnings {
-                    eprintln!("{}", clean(warning));
-                }
-                articles.extend(loaded.articles);
-            }
-            Err(error) => {
-                ok = false;
-                eprintln!("{}", clean(&error.to_string()));
-            }
-        }
+    let batch = load::load_paths(paths);
+    for warning in &batch.warnings {
+        eprintln!("{}", clean(warning));
     }
-    print_json(&articles)?;
-    Ok(ok)
+    for failure in &batch.failures {
+        eprintln!("{}", clean(&failure.to_string()));
+    }
+    print_json(&batch.articles)?;
+    Ok(batch.failures.is_empty())
 }
 
 /// Prints the headlines, newest first (best first for a search).
@@ -492,15 +483,13 @@ pub fn config_location(cli: &Cli) {
 /// Returns it with a line for each file that could not be read.
 pub fn scratch_store(paths: &[PathBuf]) -> Result<(Store, Vec<String>)> {
     let mut store = Store::open_in_memory()?;
-    let mut articles = Vec::new();
-    let mut problems = Vec::new();
-    for file in dump_files(paths) {
-        match file.and_then(|path| load_file(&path)) {
-            Ok(loaded) => articles.extend(loaded.articles),
-            Err(error) => problems.push(clean(&error.to_string()).into_owned()),
-        }
-    }
-    store.import(&articles)?;
+    let batch = load::load_paths(paths);
+    store.import(&batch.articles)?;
+    let problems = batch
+        .failures
+        .iter()
+        .map(|failure| clean(&failure.to_string()).into_owned())
+        .collect();
     Ok((store, problems))
 }
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::app::ThemeName;
-use crate::keys::{BINDINGS, Context, Keymap, key_name};
+use crate::keys::{BINDINGS, Keymap, key_name};
 
 /// How datelines and list dates are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -164,7 +164,7 @@ pub fn default_file() -> String {
     for binding in BINDINGS {
         if context != Some(binding.context) {
             context = Some(binding.context);
-            let _ = writeln!(out, "\n# {}", context_title(binding.context));
+            let _ = writeln!(out, "\n# {}", binding.context.title());
         }
         let keys: Vec<String> = binding
             .keys
@@ -182,14 +182,11 @@ pub fn default_file() -> String {
     out
 }
 
-fn context_title(context: Context) -> &'static str {
-    context.title()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::action::Action;
+    use crate::keys::Context;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn parsed(text: &str) -> Result<Config, ConfigError> {

@@ -469,11 +469,6 @@ impl Keymap {
     }
 }
 
-/// The action a key press asks for in a context, with the table's keys.
-pub fn action_for(event: KeyEvent, context: Context) -> Option<Action> {
-    Keymap::default().action_for(event, context)
-}
-
 /// A key as the help screen shows it and the configuration file writes it.
 pub fn key_name(key: Key) -> String {
     let base = match key.code {
@@ -633,7 +628,8 @@ mod tests {
 
     #[test]
     fn presses_map_to_actions_releases_do_not() {
-        let main = |event| action_for(event, Context::Main);
+        let keymap = Keymap::default();
+        let main = |event| keymap.action_for(event, Context::Main);
         let press = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(main(press), Some(Action::Down));
         let mut release = press;
@@ -655,7 +651,9 @@ mod tests {
 
     #[test]
     fn the_prompt_types_what_it_does_not_bind() {
-        let prompt = |code, modifiers| action_for(KeyEvent::new(code, modifiers), Context::Prompt);
+        let keymap = Keymap::default();
+        let prompt =
+            |code, modifiers| keymap.action_for(KeyEvent::new(code, modifiers), Context::Prompt);
         assert_eq!(
             prompt(KeyCode::Char('q'), KeyModifiers::NONE),
             Some(Action::Input('q'))
@@ -682,7 +680,9 @@ mod tests {
 
     #[test]
     fn a_question_takes_y_and_anything_else_is_no() {
-        let confirm = |code| action_for(KeyEvent::new(code, KeyModifiers::NONE), Context::Confirm);
+        let keymap = Keymap::default();
+        let confirm =
+            |code| keymap.action_for(KeyEvent::new(code, KeyModifiers::NONE), Context::Confirm);
         assert_eq!(confirm(KeyCode::Char('y')), Some(Action::Confirm));
         assert_eq!(confirm(KeyCode::Char('n')), Some(Action::Back));
         assert_eq!(confirm(KeyCode::Esc), Some(Action::Back));

@@ -136,6 +136,14 @@ pub fn measure(reader: Rect) -> u16 {
     reader.width.saturating_sub(5).clamp(1, MAX_MEASURE)
 }
 
+/// Each tab's width on the top bar: its label and a space either side.
+pub fn tab_widths(labels: &[String]) -> Vec<u16> {
+    labels
+        .iter()
+        .map(|label| unicode_width::UnicodeWidthStr::width(label.as_str()) as u16 + 2)
+        .collect()
+}
+
 /// Where each section tab sits on the top bar, given each label's width:
 /// `(tab index, x, width)` for the tabs that fit, scrolled so that the
 /// active one is shown.

@@ -93,6 +93,32 @@ fn io_reason(error: Option<&std::io::Error>) -> String {
     }
 }
 
+/// Everything read from a set of paths at once.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub articles: Vec<Article>,
+    /// What was repaired on the way, `path:line: warning: …`.
+    pub warnings: Vec<String>,
+    pub failures: Vec<LoadError>,
+}
+
+/// Reads every dump file the paths name (see [`dump_files`]) into memory:
+/// for a few files, as `kiji parse` and the reader on files read them.
+/// Imports of many files stream them instead.
+pub fn load_paths(paths: &[PathBuf]) -> Batch {
+    let mut batch = Batch::default();
+    for file in dump_files(paths) {
+        match file.and_then(|path| load_file(&path)) {
+            Ok(loaded) => {
+                batch.warnings.extend(loaded.warnings);
+                batch.articles.extend(loaded.articles);
+            }
+            Err(error) => batch.failures.push(error),
+        }
+    }
+    batch
+}
+
 /// Reads and parses one dump file; `source` is recorded as given.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let fail = |line, reason: String| LoadError {

@@ -106,25 +106,7 @@ impl Query {
         if self.include.is_empty() {
             return None;
         }
-        let quote = |term: &Term| {
-            let phrase = term
-                .tokens
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            if term.prefix {
-                format!("{phrase}*")
-            } else {
-                phrase
-            }
-        };
-        let include: Vec<String> = self.include.iter().map(quote).collect();
-        let mut fts = include.join(" AND ");
-        for term in &self.exclude {
-            fts = format!("({fts}) NOT {}", quote(term));
-        }
-        Some(fts)
+        Some(self.excluding(joined(&self.include, " AND ")))
     }
 
     /// The query split in two tiers that together match what
@@ -136,33 +118,24 @@ impl Query {
         if self.include.is_empty() {
             return None;
         }
-        let quote = |term: &Term| {
-            let phrase = term
-                .tokens
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            if term.prefix {
-                format!("{phrase}*")
-            } else {
-                phrase
-            }
-        };
-        let all = self
-            .include
+        let all = joined(&self.include, " AND ");
+        Some([
+            self.excluding(format!("{{headline}} : ({all})")),
+            self.excluding(format!("({all}) NOT {{headline}} : ({all})")),
+        ])
+    }
+
+    /// The MATCH expression for any of the excluded terms, for a query made
+    /// of exclusions only (everything but these); `None` without any.
+    pub fn to_fts_excluded(&self) -> Option<String> {
+        (!self.exclude.is_empty()).then(|| joined(&self.exclude, " OR "))
+    }
+
+    /// `fts` with every excluded term taken out.
+    fn excluding(&self, fts: String) -> String {
+        self.exclude
             .iter()
-            .map(quote)
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        let mut headline = format!("{{headline}} : ({all})");
-        let mut body = format!("({all}) NOT {{headline}} : ({all})");
-        for term in &self.exclude {
-            for tier in [&mut headline, &mut body] {
-                *tier = format!("({tier}) NOT {}", quote(term));
-            }
-        }
-        Some([headline, body])
+            .fold(fts, |fts, term| format!("({fts}) NOT {}", quote(term)))
     }
 
     /// Where the query's terms stand in `text`, as byte ranges, in order.
@@ -198,6 +171,26 @@ impl Query {
         }
         None
     }
+}
+
+/// A term in FTS5 syntax: its tokens quoted, as a phrase, `*` for a prefix.
+fn quote(term: &Term) -> String {
+    let phrase = term
+        .tokens
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    if term.prefix {
+        format!("{phrase}*")
+    } else {
+        phrase
+    }
+}
+
+/// Terms in FTS5 syntax joined by an operator.
+fn joined(terms: &[Term], operator: &str) -> String {
+    terms.iter().map(quote).collect::<Vec<_>>().join(operator)
 }
 
 /// The index of the last word of `term` when it matches at `start`.

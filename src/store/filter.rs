@@ -70,18 +70,12 @@ impl Filter {
                 order = BY_RANK;
                 conditions.push("search MATCH ?".to_owned());
                 params.push(Value::Text(fts));
-            } else if !query.exclude.is_empty() {
+            } else if let Some(excluded) = query.to_fts_excluded() {
                 // only exclusions: everything but their matches
-                let excluded = crate::search::Query {
-                    include: query.exclude.clone(),
-                    ..crate::search::Query::default()
-                };
-                if let Some(fts) = excluded.to_fts().map(|f| f.replace(" AND ", " OR ")) {
-                    conditions.push(
-                        "a.key NOT IN (SELECT rowid FROM search WHERE search MATCH ?)".to_owned(),
-                    );
-                    params.push(Value::Text(fts));
-                }
+                conditions.push(
+                    "a.key NOT IN (SELECT rowid FROM search WHERE search MATCH ?)".to_owned(),
+                );
+                params.push(Value::Text(excluded));
             }
         }
         if let Some(section) = &self.section {

@@ -14,7 +14,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Span::styled(" kiji ", theme.app_name)), area);
     let strip = tab_strip(area);
     let labels = app.tab_labels();
-    let widths = app.tab_widths();
+    let widths = crate::layout::tab_widths(&labels);
     let mut spans = Vec::new();
     let mut x = strip.x;
     for (index, at, width) in tab_positions(&widths, app.tab, strip) {
