@@ -174,15 +174,19 @@ impl Store {
     }
 
     fn init(conn: Connection, label: String) -> Result<Self, StoreError> {
-        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // Look before changing anything, so a foreign file stays untouched.
         let damaged = |error| StoreError::Damaged(label.clone(), error);
-        let application_id: i64 = conn
-            .query_row("PRAGMA application_id", [], |row| row.get(0))
-            .map_err(damaged)?;
-        let version = user_version(&conn).map_err(damaged)?;
-        let objects: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        // one statement, so one snapshot: another kiji creating the store
+        // may commit between two reads
+        let (application_id, version, objects): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()),
+                        (SELECT user_version FROM pragma_user_version()),
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
             .map_err(damaged)?;
         if application_id != APPLICATION_ID && (objects > 0 || version != 0) {
             return Err(StoreError::Foreign(label));
@@ -190,7 +194,7 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew(label, version));
         }
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        use_wal(&conn)?;
         // statement journals (which the counting triggers need) stay in
         // memory rather than in temporary files
         conn.execute_batch(
@@ -220,6 +224,28 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// How long a connection waits for another kiji's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Switches the store to WAL mode. Two kijis opening a new store at once
+/// can meet mid-switch, and SQLite then answers "busy" at once instead of
+/// waiting (waiting could deadlock), so the switch is tried again for as
+/// long as a write would wait.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())) {
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result,
+        }
     }
 }
 
