@@ -111,22 +111,24 @@ impl Query {
 
     /// The query split in two tiers that together match what
     /// [`Query::to_fts`] matches: articles with every term in the headline,
-    /// then the others. Ranking the headline tier first puts headline
-    /// matches above body matches, and spares ranking the (often far
-    /// larger) body tier until the list is scrolled that far.
+    /// then the others. The first is for the index of headlines alone and
+    /// leaves exclusions to [`Query::to_fts_excluded`] (an excluded word
+    /// may be in the body); the second is for the index of whole articles.
+    /// Ranking the headline tier first puts headline matches above body
+    /// matches, and spares ranking the (often far larger) body tier until
+    /// the list is scrolled that far.
     pub fn to_fts_tiers(&self) -> Option<[String; 2]> {
         if self.include.is_empty() {
             return None;
         }
         let all = joined(&self.include, " AND ");
-        Some([
-            self.excluding(format!("{{headline}} : ({all})")),
-            self.excluding(format!("({all}) NOT {{headline}} : ({all})")),
-        ])
+        let body = self.excluding(format!("({all}) NOT {{headline}} : ({all})"));
+        Some([all, body])
     }
 
-    /// The MATCH expression for any of the excluded terms, for a query made
-    /// of exclusions only (everything but these); `None` without any.
+    /// The MATCH expression for any of the excluded terms: what a query of
+    /// exclusions only leaves out, and what the headline tier leaves out;
+    /// `None` without any.
     pub fn to_fts_excluded(&self) -> Option<String> {
         (!self.exclude.is_empty()).then(|| joined(&self.exclude, " OR "))
     }

@@ -84,42 +84,56 @@ impl Store {
     }
 }
 
-/// Writes the changed articles into the search index in one statement.
-/// FTS5 writes its pending terms out whenever a statement opens a
+/// Writes the changed articles into the search indexes, a statement per
+/// index. FTS5 writes its pending terms out whenever a statement opens a
 /// savepoint, so a statement per article would write a tiny index segment
 /// per article, all to be merged later.
 fn index(
     tx: &Transaction<'_>,
     changed: &[(ArticleKey, ImportOutcome, &Article)],
 ) -> Result<(), StoreError> {
-    let mut remove = tx.prepare_cached("DELETE FROM search WHERE rowid = ?1")?;
-    for (key, ..) in changed
-        .iter()
-        .filter(|(_, outcome, _)| *outcome == ImportOutcome::Updated)
-    {
-        remove.execute([key.0])?;
+    for table in ["search", "search_headlines"] {
+        let mut remove = tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?;
+        for (key, ..) in changed
+            .iter()
+            .filter(|(_, outcome, _)| *outcome == ImportOutcome::Updated)
+        {
+            remove.execute([key.0])?;
+        }
     }
     if changed.is_empty() {
         return Ok(());
     }
-    let rows: Vec<(i64, String, String)> = changed
+    // each index reads its own JSON: parsing the bodies twice would cost
+    // more than the headline index itself
+    let headlines: Vec<(i64, String)> = changed
         .iter()
-        .map(|(key, _, article)| {
-            (
-                key.0,
-                index_text(&article.headline),
-                index_text(&lines(&article.body)),
-            )
+        .map(|(key, _, article)| (key.0, index_text(&article.headline)))
+        .collect();
+    let rows: Vec<(i64, &str, String)> = changed
+        .iter()
+        .zip(&headlines)
+        .map(|((_, _, article), (key, headline))| {
+            (*key, headline.as_str(), index_text(&lines(&article.body)))
         })
         .collect();
-    let rows = serde_json::to_string(&rows)
-        .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))?;
     tx.prepare_cached(
         "INSERT INTO search (rowid, headline, body)
          SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
     )?
-    .execute([rows])?;
+    .execute([as_json(&rows)?])?;
+    tx.prepare_cached(
+        "INSERT INTO search_headlines (rowid, headline)
+         SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+    )?
+    .execute([as_json(&headlines)?])?;
     Ok(())
+}
+
+/// Rows as one JSON text, for inserting many in one statement.
+pub(super) fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
+    serde_json::to_string(rows)
+        .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))
 }
 
 fn upsert(

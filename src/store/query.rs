@@ -159,9 +159,19 @@ impl Store {
     }
 
     /// How many articles the filter lets through, counting no further than
-    /// `limit`.
+    /// `limit`. A search counts its headline matches first, in the small
+    /// index of headlines: a common word reaches the limit there.
     pub fn count_up_to(&self, filter: &Filter, limit: usize) -> Result<usize, StoreError> {
-        let sql = filter.sql();
+        if let Some([headline_tier, _]) = filter.tiers() {
+            let headline_matches = self.count_sql_up_to(&headline_tier, limit)?;
+            if headline_matches >= limit {
+                return Ok(headline_matches);
+            }
+        }
+        self.count_sql_up_to(&filter.sql(), limit)
+    }
+
+    fn count_sql_up_to(&self, sql: &Sql, limit: usize) -> Result<usize, StoreError> {
         let text = format!(
             "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {limit})",
             sql.from, sql.condition
@@ -184,6 +194,9 @@ impl Store {
     }
 
     fn page(&self, sql: &Sql, offset: usize, limit: usize) -> Result<Vec<Headline>, StoreError> {
+        if sql.ranked {
+            return self.ranked_page(sql, offset, limit);
+        }
         let text = format!(
             "SELECT {HEADLINE_COLUMNS} FROM {} WHERE {} {} LIMIT {limit} OFFSET {offset}",
             sql.from, sql.condition, sql.order
@@ -191,6 +204,36 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&text)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), headline_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A page of a ranked list: every match is ranked, so the ranking reads
+    /// only the small index the join goes through, and the page's rows are
+    /// read from the articles afterwards.
+    fn ranked_page(
+        &self,
+        sql: &Sql,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Headline>, StoreError> {
+        let text = format!(
+            "SELECT a.key FROM {} WHERE {} {} LIMIT {limit} OFFSET {offset}",
+            sql.from, sql.condition, sql.order
+        );
+        let keys: Vec<i64> = self
+            .conn
+            .prepare_cached(&text)?
+            .query_map(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut row = self.conn.prepare_cached(&format!(
+            "SELECT {HEADLINE_COLUMNS} FROM articles a WHERE a.key = ?1"
+        ))?;
+        let mut rows = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(headline) = row.query_row([key], headline_from).optional()? {
+                rows.push(headline);
+            }
+        }
+        Ok(rows)
     }
 
     /// Up to `limit` headlines right after `anchor` in date order (before

@@ -323,6 +323,57 @@ fn the_index_follows_reimports_and_edits() {
 }
 
 #[test]
+fn an_excluded_word_in_the_body_leaves_out_a_headline_match() {
+    let store = searchable();
+    assert_eq!(search(&store, "yen -traders"), ["Markets Calm"]);
+    assert_eq!(search(&store, "yen -calm"), ["Yen Falls Sharply"]);
+}
+
+#[test]
+fn an_edited_headline_is_searched_as_edited() {
+    let mut store = searchable();
+    let mut edited = article(
+        "Yen Steadies",
+        Some("9:00 JST, March 1, 2024"),
+        Some("World"),
+    );
+    edited.id = store
+        .headlines(&Filter::default(), 0, 10)
+        .expect("rows")
+        .into_iter()
+        .find(|h| h.headline == "Yen Falls Sharply")
+        .map(|h| h.id)
+        .expect("stored");
+    edited.body = vec!["The dollar fell.".into()];
+    assert_eq!(store.import([&edited]).expect("import").updated, 1);
+    assert!(search(&store, "sharply").is_empty());
+    assert_eq!(search(&store, "steadies"), ["Yen Steadies"]);
+    // still the headline hit above the newer body-only hit, under its new
+    // headline; "traders" left with the old body
+    assert_eq!(search(&store, "yen"), ["Yen Steadies", "Markets Calm"]);
+    assert!(search(&store, "traders").is_empty());
+}
+
+#[test]
+fn a_count_up_to_a_limit_stops_there_and_is_exact_below_it() {
+    let store = searchable();
+    let count = |text: &str, limit| {
+        let filter = Filter {
+            query: Some(crate::search::Query::parse(text)),
+            ..Filter::default()
+        };
+        store.count_up_to(&filter, limit).expect("count")
+    };
+    // two matches: one headline, one body
+    assert_eq!(count("yen", 10), 2);
+    assert_eq!(count("yen", 2), 2);
+    assert_eq!(count("yen", 1), 1);
+    assert_eq!(count("rose", 10), 2);
+    assert_eq!(count("yen -dollar", 10), 1);
+    assert_eq!(count("nothing", 10), 0);
+}
+
+#[test]
 fn the_search_index_is_built_for_a_store_from_before_it_existed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("v1.db");
