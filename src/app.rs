@@ -84,6 +84,10 @@ pub struct App {
     /// The search being typed, while the prompt is open.
     pub prompt: Option<String>,
     before_search: Option<BeforeSearch>,
+    /// The lists of searches run since the prompt opened, oldest first:
+    /// deleting back to a query typed a moment ago shows its list again
+    /// without ranking it again.
+    searched: Vec<HeadlineList>,
     pub sidebar_hidden: bool,
     pub sidebar_overlay: bool,
     /// The store's data version when last read, to notice imports.
@@ -124,6 +128,7 @@ impl App {
             popup: None,
             prompt: None,
             before_search: None,
+            searched: Vec::new(),
             sidebar_hidden: false,
             sidebar_overlay: false,
             data_version: 0,
@@ -326,6 +331,8 @@ impl App {
     /// Reads the store again, keeping the view, the selected article and
     /// the article in view; says how many articles are new.
     fn refresh(&mut self) -> Result<(), StoreError> {
+        // searches run before the import may miss what it added
+        self.searched.clear();
         let before = self.total;
         let keep = self.list.selected_headline().map(|h| h.key);
         let tab_name = self.filter_name().to_owned();

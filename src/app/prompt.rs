@@ -9,6 +9,9 @@ use crate::store::{Filter, StoreError};
 
 /// While a search is typed, matches are counted up to this many.
 const TYPING_COUNT_CAP: usize = 1000;
+/// Lists of the searches typed since the prompt opened, kept to delete
+/// back to.
+const SEARCHES_KEPT: usize = 32;
 
 impl App {
     pub(super) fn open_prompt(&mut self) {
@@ -21,6 +24,7 @@ impl App {
         }
         let typed = self.list.filter.query.as_ref().map(|q| q.text.clone());
         self.prompt = Some(typed.unwrap_or_default());
+        self.searched.clear();
         self.focus = Pane::List;
     }
 
@@ -38,6 +42,7 @@ impl App {
                 // typed in the same burst as Enter: search for all of it
                 self.run_search()?;
                 self.prompt = None;
+                self.searched.clear();
                 self.list.uncap(&self.store)?;
                 if !self.list.filter.is_ranked() {
                     return self.leave_search();
@@ -68,8 +73,24 @@ impl App {
             ..self.list.filter.clone()
         };
         let started = std::time::Instant::now();
-        self.list = HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP)?;
-        tracing::debug!(query = %text, matches = self.list.count, took = ?started.elapsed(), "search");
+        let kept = self.searched.iter().position(|list| list.filter == filter);
+        let list = match kept {
+            Some(index) => {
+                let mut list = self.searched.remove(index);
+                list.select(0);
+                list.offset = 0;
+                list
+            }
+            None => HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP)?,
+        };
+        let previous = std::mem::replace(&mut self.list, list);
+        if previous.filter.is_ranked() {
+            if self.searched.len() == SEARCHES_KEPT {
+                self.searched.remove(0);
+            }
+            self.searched.push(previous);
+        }
+        tracing::debug!(query = %text, matches = self.list.count, kept = kept.is_some(), took = ?started.elapsed(), "search");
         self.list_unread = self.view_unread()?;
         Ok(())
     }
@@ -77,6 +98,7 @@ impl App {
     /// Clears the search and restores the list and selection from before it.
     pub(super) fn leave_search(&mut self) -> Result<(), StoreError> {
         self.prompt = None;
+        self.searched.clear();
         let Some(before) = self.before_search.take() else {
             return Ok(());
         };

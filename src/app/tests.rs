@@ -477,6 +477,40 @@ fn a_burst_of_keys_searches_for_the_last_one() {
 }
 
 #[test]
+fn deleting_back_shows_the_earlier_search_with_what_an_import_added() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("kiji.db");
+    let mut store = Store::open(&path).expect("store");
+    store.import(&crate::load::samples()).expect("samples");
+    let mut app = App::new(store, Rect::new(0, 0, 160, 48), clock).expect("app");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "snow");
+    let snow = headlines_shown(&app);
+    assert_eq!(snow.len(), 1);
+    type_text(&mut app, "x");
+    assert_eq!(app.list.count, 0);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(headlines_shown(&app), snow);
+    assert_eq!(
+        crate::ui::describe_status(&app),
+        "search \"snow\" · 1 match"
+    );
+
+    // another kiji imports a snow story while "snowx" is typed: deleting
+    // back searches again instead of showing the list from before
+    type_text(&mut app, "x");
+    let text = "Snow Closes Mountain Roads\n10:00 JST, April 14, 2024\nRoads closed.\n";
+    let story = crate::parse::parse_str(text).expect("parses").article;
+    Store::open(&path)
+        .expect("second connection")
+        .import([&story])
+        .expect("import");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.list.count, 2);
+    assert!(headlines_shown(&app).contains(&"Snow Closes Mountain Roads".to_owned()));
+}
+
+#[test]
 fn matches_are_highlighted_and_n_steps_through_them() {
     let mut app = sample_app(60, 12);
     press(&mut app, KeyCode::Char('/'));
