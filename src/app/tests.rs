@@ -500,10 +500,10 @@ fn deleting_back_shows_the_earlier_search_with_what_an_import_added() {
     // back searches again instead of showing the list from before
     type_text(&mut app, "x");
     let text = "Snow Closes Mountain Roads\n10:00 JST, April 14, 2024\nRoads closed.\n";
-    let story = crate::parse::parse_str(text).expect("parses").article;
+    let new_story = crate::parse::parse_str(text).expect("parses").article;
     Store::open(&path)
         .expect("second connection")
-        .import([&story])
+        .import([&new_story])
         .expect("import");
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.list.count, 2);
