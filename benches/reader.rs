@@ -51,7 +51,11 @@ fn store_path(count: usize) -> PathBuf {
 }
 
 fn open(count: usize) -> App {
-    let store = Store::open(&store_path(count)).expect("store");
+    let mut store = Store::open(&store_path(count)).expect("store");
+    // as the reader runs: reads may be cut short by a newer key (none comes)
+    store
+        .cancel_reads_when(std::sync::Arc::default())
+        .expect("handler");
     App::new(store, Rect::new(0, 0, WIDTH, HEIGHT), Utc::now).expect("app")
 }
 
@@ -151,6 +155,12 @@ fn keystrokes(c: &mut Criterion) {
         });
         report(name, &mut singles);
     }
+    IDLE_COUNTS.with_borrow_mut(|counts| {
+        report(
+            "search count finished when idle (not in the keystroke figures)",
+            counts,
+        );
+    });
     group.finish();
 }
 
@@ -173,9 +183,22 @@ fn search_round(
         let elapsed = start.elapsed();
         singles.push(elapsed);
         total += elapsed;
+        // what the reader does next when no key follows at once: count the
+        // body matches and draw the count (measured apart, reported after)
+        if app.has_idle_work() {
+            let start = Instant::now();
+            app.update(Action::Idle);
+            draw(terminal, app);
+            IDLE_COUNTS.with_borrow_mut(|counts| counts.push(start.elapsed()));
+        }
     }
     app.update(Action::Back);
     total
+}
+
+thread_local! {
+    /// Each search keystroke's count finished when idle, with its frame.
+    static IDLE_COUNTS: std::cell::RefCell<Vec<Duration>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn report(name: &str, singles: &mut [Duration]) {

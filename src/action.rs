@@ -65,6 +65,9 @@ pub enum Action {
     /// The watched folder's new dumps were imported; this many files could
     /// not be.
     Imported(usize),
+    /// Nothing came in for a moment: finish what was left for one (a
+    /// search's count).
+    Idle,
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at this column and row.

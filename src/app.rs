@@ -265,10 +265,12 @@ impl App {
             let Some(action) = map(&self.keymap, self.key_context(), input) else {
                 continue;
             };
-            if !matches!(action, Action::Resize(..)) {
+            if !matches!(action, Action::Resize(..) | Action::Idle) {
                 self.notice = None;
             }
-            let result = if self.prompt.is_some() && self.popup.is_none() {
+            let result = if action == Action::Idle {
+                self.update_panes(action)
+            } else if self.prompt.is_some() && self.popup.is_none() {
                 self.update_prompt(action)
             } else {
                 match self.popup {
@@ -277,7 +279,7 @@ impl App {
                 }
             };
             if let Err(error) = result {
-                self.notice = Some(format!("store: {error}"));
+                self.report(&error);
             }
         }
         // an import beside the reader committed: show what it added
@@ -285,9 +287,22 @@ impl App {
         if let Err(error) =
             changed.and_then(|changed| if changed { self.refresh() } else { Ok(()) })
         {
-            self.notice = Some(format!("store: {error}"));
+            self.report(&error);
         }
         if let Err(error) = self.settle() {
+            self.report(&error);
+        }
+    }
+
+    /// Work is left for when no input is waiting ([`Action::Idle`]).
+    pub fn has_idle_work(&self) -> bool {
+        self.list.counting
+    }
+
+    /// Shows a store error on the status line; a search cut short by newer
+    /// input is no error, and runs again for that input.
+    fn report(&mut self, error: &StoreError) {
+        if !error.is_cancelled() {
             self.notice = Some(format!("store: {error}"));
         }
     }
@@ -417,6 +432,8 @@ impl App {
     /// the search run for what the prompt holds, the article wrapped to its
     /// pane, and the sidebar on the right section.
     fn settle(&mut self) -> Result<(), StoreError> {
+        // while a search is typed, input that comes meanwhile cuts it short
+        let cancellable = self.prompt.is_some().then(|| self.store.cancellable());
         self.run_search()?;
         if self.reading.is_none()
             && self.focus == Pane::Reader
@@ -430,6 +447,7 @@ impl App {
         }
         let list_rows = usize::from(layout::inner(areas.list).height);
         self.list.settle(&self.store, list_rows.max(1))?;
+        drop(cancellable);
         if let Some(reading) = &mut self.reading {
             reading.follow(
                 self.list.filter.query.as_ref(),

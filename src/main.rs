@@ -4,6 +4,8 @@
 use std::io::{IsTerminal, stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
@@ -234,19 +236,28 @@ fn event_loop(
     config: &Config,
 ) -> Result<()> {
     let Reader {
-        store,
+        mut store,
         notice,
         theme,
         watch,
     } = reader;
     let (sender, inputs) = mpsc::channel();
     let terminal_events = sender.clone();
+    // Set before a key is queued, cleared once the loop has taken the
+    // queue: a search still running for an earlier key stops for it.
+    let input_waiting = Arc::new(AtomicBool::new(false));
+    store.cancel_reads_when(Arc::clone(&input_waiting))?;
+    let waiting = Arc::clone(&input_waiting);
     // Blocking reads on their own threads: the loop sleeps until something
     // happens, so an idle reader uses no CPU.
     thread::spawn(move || {
         loop {
             let input = event::read().map_or_else(Input::Failed, Input::Terminal);
             let failed = matches!(input, Input::Failed(_));
+            // a key may change the search; the mouse moving may not
+            if matches!(input, Input::Terminal(Event::Key(_))) {
+                waiting.store(true, Ordering::Relaxed);
+            }
             if terminal_events.send(input).is_err() || failed {
                 break;
             }
@@ -288,7 +299,25 @@ fn event_loop(
         std::env::var_os("KIJI_PANIC_AFTER_FIRST_FRAME").is_none(),
         "KIJI_PANIC_AFTER_FIRST_FRAME is set"
     );
-    while let Ok(input) = inputs.recv() {
+    loop {
+        // work left for a quiet moment (a search's count) is done when no
+        // key is waiting; a key that comes meanwhile cuts it short
+        let input = if app.has_idle_work() && !input_waiting.load(Ordering::Relaxed) {
+            match inputs.try_recv() {
+                Ok(input) => input,
+                Err(mpsc::TryRecvError::Empty) => {
+                    app.update(Action::Idle);
+                    terminal.draw(|frame| ui::render(&app, frame))?;
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => break,
+            }
+        } else {
+            match inputs.recv() {
+                Ok(input) => input,
+                Err(_) => break,
+            }
+        };
         // take everything already queued before drawing, so a burst of
         // keys costs one frame and one search
         let mut events = Vec::new();
@@ -300,6 +329,7 @@ fn event_loop(
                 Input::Failed(error) => return Err(error).context("reading the terminal"),
             }
         }
+        input_waiting.store(false, Ordering::Relaxed);
         app.update_with(events, |keymap, context, event| {
             action_for(keymap, &event, context)
         });

@@ -10,6 +10,8 @@ mod import;
 mod query;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -135,6 +137,15 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
+impl StoreError {
+    /// A read cut short because something newer was asked for (see
+    /// [`Store::cancel_reads_when`]): nothing to report.
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self, Self::Sqlite(error)
+            if error.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         Self::Sqlite(error)
@@ -169,6 +180,18 @@ fn sqlite_message(error: &rusqlite::Error) -> String {
 pub struct Store {
     conn: Connection,
     label: String,
+    /// Set while reads may be cut short by [`Store::cancel_reads_when`].
+    cancellable: Arc<AtomicBool>,
+}
+
+/// Reads through [`Store::cancellable`] may be cut short while this lives.
+#[must_use]
+pub struct Cancellable(Arc<AtomicBool>);
+
+impl Drop for Cancellable {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Relaxed);
+    }
 }
 
 impl Store {
@@ -202,6 +225,26 @@ impl Store {
     /// Where the store is.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// Cuts short, soon after `cancel` turns true, any read made while a
+    /// [`Store::cancellable`] guard lives: a search that later input has
+    /// made stale gives way to it. The statement stops with an error for
+    /// which [`StoreError::is_cancelled`] is true.
+    pub fn cancel_reads_when(&mut self, cancel: Arc<AtomicBool>) -> Result<(), StoreError> {
+        let cancellable = Arc::clone(&self.cancellable);
+        self.conn.progress_handler(
+            64,
+            Some(move || cancellable.load(Ordering::Relaxed) && cancel.load(Ordering::Relaxed)),
+        )?;
+        Ok(())
+    }
+
+    /// Lets statements be cut short until the guard is dropped: only for
+    /// reads, whose caller asks again.
+    pub fn cancellable(&self) -> Cancellable {
+        self.cancellable.store(true, Ordering::Relaxed);
+        Cancellable(Arc::clone(&self.cancellable))
     }
 
     /// A number that changes when another connection (an import running
@@ -239,7 +282,11 @@ impl Store {
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
         )?;
-        let mut store = Self { conn, label };
+        let mut store = Self {
+            conn,
+            label,
+            cancellable: Arc::new(AtomicBool::new(false)),
+        };
         store.migrate()?;
         tracing::debug!(store = %store.label, from = version, to = SCHEMA_VERSION, "store opened");
         Ok(store)

@@ -18,6 +18,12 @@ pub struct HeadlineList {
     pub count: usize,
     /// `count` stopped at a cap: there are more (a search being typed).
     pub capped: bool,
+    /// `count` is only the headline matches of a search being typed; the
+    /// body matches are counted when the reader is idle, or as soon as the
+    /// list is scrolled that far.
+    pub counting: bool,
+    /// The cap a count being typed stops at.
+    cap: usize,
     /// The selected position, `< count` unless the list is empty.
     pub selected: usize,
     /// The first position on screen.
@@ -40,15 +46,49 @@ impl HeadlineList {
 
     /// A list counted only up to `cap`: counting every match of a common
     /// word costs more than a keystroke's frame, and while a search is
-    /// typed "1000+" says enough.
-    pub fn new_capped(store: &Store, filter: Filter, cap: usize) -> Result<Self, StoreError> {
-        let count = store.count_up_to(&filter, cap + 1)?;
+    /// typed "1000+" says enough. When a search's headline matches fill
+    /// `screen` rows, counting the body matches waits (see
+    /// [`HeadlineList::counting`]): for a word that is common in the text,
+    /// that count costs more than ranking the headlines shown.
+    pub fn new_capped(
+        store: &Store,
+        filter: Filter,
+        cap: usize,
+        screen: usize,
+    ) -> Result<Self, StoreError> {
+        let headline_matches = store.count_headline_matches_up_to(&filter, cap + 1)?;
+        let (count, counting) = match headline_matches {
+            Some(n) if n > cap || n >= screen => (n, n <= cap),
+            _ => (store.count_up_to(&filter, cap + 1)?, false),
+        };
         Ok(Self {
             filter,
             count: count.min(cap),
-            capped: count > cap,
+            capped: count > cap || counting,
+            counting,
+            cap,
             ..Self::default()
         })
+    }
+
+    /// Finishes a count left for later (see [`HeadlineList::counting`]).
+    pub fn finish_count(&mut self, store: &Store) -> Result<(), StoreError> {
+        if !self.counting {
+            return Ok(());
+        }
+        match store.count_up_to(&self.filter, self.cap + 1) {
+            Ok(count) => {
+                self.count = count.min(self.cap);
+                self.capped = count > self.cap;
+                self.counting = false;
+                Ok(())
+            }
+            Err(error) => {
+                // cut short by a key, it runs again later; failed, it does not
+                self.counting = error.is_cancelled();
+                Err(error)
+            }
+        }
     }
 
     /// Counts in full a list that was counted up to a cap.
@@ -56,6 +96,7 @@ impl HeadlineList {
         if self.capped {
             self.count = store.count(&self.filter)?;
             self.capped = false;
+            self.counting = false;
         }
         Ok(())
     }
@@ -102,6 +143,9 @@ impl HeadlineList {
     /// fetches the rows on screen if they are not held yet.
     pub fn settle(&mut self, store: &Store, rows: usize) -> Result<(), StoreError> {
         let rows = rows.max(1);
+        if self.counting && (self.selected + 1 >= self.count || self.offset + rows > self.count) {
+            self.finish_count(store)?;
+        }
         self.select(self.selected);
         if self.selected < self.offset {
             self.offset = self.selected;
@@ -151,8 +195,11 @@ impl HeadlineList {
             self.window = store.headlines_from_end(&self.filter, self.count - to, to - from)?;
             self.window_start = to - self.window.len();
         } else {
+            // no further than the count: a search's count may be its
+            // headline matches only, and rows past them cost ranking the rest
             let from = start.saturating_sub(margin);
-            self.window = store.headlines(&self.filter, from, end - from + margin)?;
+            let to = (end + margin).min(self.count.max(end));
+            self.window = store.headlines(&self.filter, from, to - from)?;
             self.window_start = from;
         }
         // keep only a margin either side of what is wanted
@@ -284,12 +331,60 @@ mod tests {
             query: Some(crate::search::Query::parse("headline")),
             ..Filter::default()
         };
-        let mut list = HeadlineList::new_capped(&store, filter.clone(), 100).expect("list");
+        let mut list = HeadlineList::new_capped(&store, filter.clone(), 100, 20).expect("list");
         assert_eq!((list.count, list.capped), (100, true));
         list.uncap(&store).expect("count");
         assert_eq!((list.count, list.capped), (300, false));
-        let few = HeadlineList::new_capped(&store, filter, 1000).expect("list");
+        let mut few = HeadlineList::new_capped(&store, filter, 1000, 20).expect("list");
+        few.finish_count(&store).expect("count");
         assert_eq!((few.count, few.capped), (300, false));
+    }
+
+    /// 30 articles with "yen" in the headline, 50 with it in the body only.
+    fn yen_store() -> Store {
+        let mut store = Store::open_in_memory().expect("store");
+        let articles: Vec<Article> = (0..80)
+            .map(|i| {
+                let headline = if i < 30 { "Yen Story" } else { "Markets Story" };
+                let mut a = Article::new(format!("{headline} {i:02}"), None);
+                a.body.push("The yen moved.".into());
+                a
+            })
+            .collect();
+        store.import(&articles).expect("import");
+        store
+    }
+
+    #[test]
+    fn body_matches_are_counted_later_when_headline_matches_fill_the_screen() {
+        let store = yen_store();
+        let filter = Filter {
+            query: Some(crate::search::Query::parse("yen")),
+            ..Filter::default()
+        };
+        let mut list = HeadlineList::new_capped(&store, filter.clone(), 1000, 20).expect("list");
+        assert_eq!((list.count, list.capped, list.counting), (30, true, true));
+        list.settle(&store, 20).expect("settle");
+        assert!(list.visible(20).all(|(_, h)| h.headline.starts_with("Yen")));
+        assert!(list.counting);
+        list.finish_count(&store).expect("count");
+        assert_eq!((list.count, list.capped, list.counting), (80, false, false));
+
+        // scrolled to the last headline match, the rest is counted then
+        let mut list = HeadlineList::new_capped(&store, filter.clone(), 1000, 20).expect("list");
+        list.select(29);
+        list.settle(&store, 20).expect("settle");
+        assert_eq!((list.count, list.counting), (80, false));
+        list.move_by(1);
+        list.settle(&store, 20).expect("settle");
+        assert!(
+            list.selected_headline()
+                .is_some_and(|h| h.headline.starts_with("Markets"))
+        );
+
+        // headline matches that do not fill the screen: counted at once
+        let list = HeadlineList::new_capped(&store, filter, 1000, 40).expect("list");
+        assert_eq!((list.count, list.capped, list.counting), (80, false, false));
     }
 
     #[test]

@@ -68,6 +68,7 @@ impl App {
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleSaved => return self.toggle_saved(),
             Action::Refresh => return self.refresh(),
+            Action::Idle => return self.list.finish_count(&self.store),
             Action::Imported(failed) => {
                 self.refresh()?;
                 if failed > 0 {

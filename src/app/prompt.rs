@@ -74,14 +74,14 @@ impl App {
         };
         let started = std::time::Instant::now();
         let kept = self.searched.iter().position(|list| list.filter == filter);
-        let list = match kept {
-            Some(index) => {
-                let mut list = self.searched.remove(index);
-                list.select(0);
-                list.offset = 0;
-                list
-            }
-            None => HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP)?,
+        let list = if let Some(index) = kept {
+            let mut list = self.searched.remove(index);
+            list.select(0);
+            list.offset = 0;
+            list
+        } else {
+            let screen = usize::from(crate::layout::inner(self.areas().list).height);
+            HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP, screen)?
         };
         let previous = std::mem::replace(&mut self.list, list);
         if previous.filter.is_ranked() {

@@ -511,6 +511,45 @@ fn deleting_back_shows_the_earlier_search_with_what_an_import_added() {
 }
 
 #[test]
+fn a_search_cut_short_by_a_newer_key_runs_again_for_it() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut store = Store::open_in_memory().expect("store");
+    store.import(&crate::load::samples()).expect("samples");
+    // enough matches that ranking them takes a while
+    let reports: Vec<_> = (0..400)
+        .map(|i| {
+            let text = format!("Snow Report {i}\n9:00 JST, January 9, 2024\nMore snow.\n");
+            crate::parse::parse_str(&text).expect("parses").article
+        })
+        .collect();
+    store.import(&reports).expect("reports");
+    let key_waiting = Arc::new(AtomicBool::new(false));
+    store
+        .cancel_reads_when(Arc::clone(&key_waiting))
+        .expect("handler");
+    let mut app = App::new(store, Rect::new(0, 0, 160, 48), clock).expect("app");
+    press(&mut app, KeyCode::Char('/'));
+    key_waiting.store(true, Ordering::Relaxed);
+    type_text(&mut app, "snow");
+    // the prompt took the keys at once; the search gave way, quietly
+    assert_eq!(app.prompt.as_deref(), Some("snow"));
+    assert_eq!(app.notice, None);
+    let searched = app.list.filter.query.as_ref().map(|q| q.text.clone());
+    assert_ne!(searched.as_deref(), Some("snow"));
+    // the newer key has been taken: the search runs for what is typed
+    key_waiting.store(false, Ordering::Relaxed);
+    app.update(Action::Resize(160, 48));
+    assert_eq!(app.list.count, 401);
+    assert!(headlines_shown(&app).iter().all(|h| h.contains("Snow")));
+    // outside the prompt nothing is cut short
+    press(&mut app, KeyCode::Enter);
+    key_waiting.store(true, Ordering::Relaxed);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.reading.is_some());
+}
+
+#[test]
 fn matches_are_highlighted_and_n_steps_through_them() {
     let mut app = sample_app(60, 12);
     press(&mut app, KeyCode::Char('/'));

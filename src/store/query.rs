@@ -171,6 +171,20 @@ impl Store {
         self.count_sql_up_to(&filter.sql(), limit)
     }
 
+    /// How many of a search's matches have every term in the headline,
+    /// counting no further than `limit`; `None` when the filter is no
+    /// search.
+    pub fn count_headline_matches_up_to(
+        &self,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Option<usize>, StoreError> {
+        filter
+            .tiers()
+            .map(|[headline_tier, _]| self.count_sql_up_to(&headline_tier, limit))
+            .transpose()
+    }
+
     fn count_sql_up_to(&self, sql: &Sql, limit: usize) -> Result<usize, StoreError> {
         let text = format!(
             "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {limit})",

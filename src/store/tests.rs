@@ -428,3 +428,29 @@ fn saved_and_read_state_survive_reopening_and_reimport() {
     assert!(headlines(&store, &unread).is_empty());
     assert_eq!(store.next_unread(&Filter::default(), 0).expect("q"), None);
 }
+
+#[test]
+fn a_read_is_cut_short_only_while_cancellable_and_asked_to() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut store = searchable();
+    let cancel = Arc::new(AtomicBool::new(false));
+    store
+        .cancel_reads_when(Arc::clone(&cancel))
+        .expect("handler");
+    let yen = Filter {
+        query: Some(crate::search::Query::parse("yen")),
+        ..Filter::default()
+    };
+    {
+        let _reads = store.cancellable();
+        assert_eq!(store.headlines(&yen, 0, 10).expect("not asked").len(), 2);
+        cancel.store(true, Ordering::Relaxed);
+        let error = store.headlines(&yen, 0, 10).expect_err("cut short");
+        assert!(error.is_cancelled(), "{error}");
+    }
+    // the guard is gone: reads and writes run whatever the flag says
+    assert_eq!(store.headlines(&yen, 0, 10).expect("runs").len(), 2);
+    let key = store.headlines(&yen, 0, 1).expect("row")[0].key;
+    assert!(store.set_saved(key, true).expect("writes"));
+}
