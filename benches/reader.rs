@@ -133,12 +133,14 @@ fn keystrokes(c: &mut Criterion) {
         let mut app = open(100_000);
         let mut terminal = terminal();
         let mut singles = Vec::new();
+        let mut idle_counts = Vec::new();
         group.bench_function(name, |b| {
             b.iter_custom(|iterations| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iterations {
                     if actions.is_empty() {
-                        total += search_round(&mut app, &mut terminal, &mut singles);
+                        total +=
+                            search_round(&mut app, &mut terminal, &mut singles, &mut idle_counts);
                         continue;
                     }
                     for action in actions {
@@ -154,21 +156,21 @@ fn keystrokes(c: &mut Criterion) {
             });
         });
         report(name, &mut singles);
-    }
-    IDLE_COUNTS.with_borrow_mut(|counts| {
         report(
             "search count finished when idle (not in the keystroke figures)",
-            counts,
+            &mut idle_counts,
         );
-    });
+    }
     group.finish();
 }
 
 /// Types a search a key at a time, each key to its frame, then clears it.
+/// A count the reader finishes when idle is timed apart, into `idle_counts`.
 fn search_round(
     app: &mut App,
     terminal: &mut Terminal<TestBackend>,
     singles: &mut Vec<Duration>,
+    idle_counts: &mut Vec<Duration>,
 ) -> Duration {
     let mut total = Duration::ZERO;
     app.update(Action::Search);
@@ -184,21 +186,16 @@ fn search_round(
         singles.push(elapsed);
         total += elapsed;
         // what the reader does next when no key follows at once: count the
-        // body matches and draw the count (measured apart, reported after)
+        // body matches and draw the count
         if app.has_idle_work() {
             let start = Instant::now();
             app.update(Action::Idle);
             draw(terminal, app);
-            IDLE_COUNTS.with_borrow_mut(|counts| counts.push(start.elapsed()));
+            idle_counts.push(start.elapsed());
         }
     }
     app.update(Action::Back);
     total
-}
-
-thread_local! {
-    /// Each search keystroke's count finished when idle, with its frame.
-    static IDLE_COUNTS: std::cell::RefCell<Vec<Duration>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn report(name: &str, singles: &mut [Duration]) {

@@ -371,13 +371,13 @@ pub fn sections(store: &Store, json: bool) -> Result<()> {
     }
     let width = sections
         .iter()
-        .map(|s| unicode_width::UnicodeWidthStr::width(s.name.as_str()))
+        .map(|s| text_width(&s.name))
         .max()
         .unwrap_or(0);
     let mut out = std::io::stdout().lock();
     for section in &sections {
         let name = clean(&section.name);
-        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_ref()));
+        let pad = width.saturating_sub(text_width(&name));
         writeln!(
             out,
             "{name}{:pad$}  {:>6} articles  {:>6} unread",

@@ -90,26 +90,17 @@ fn add_headline_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     // a statement per 10,000 headlines rather than per headline (see
     // `import::index`)
     let mut rows = tx.prepare("SELECT key, headline FROM articles")?;
-    let mut insert = tx.prepare(
-        "INSERT INTO search_headlines (rowid, headline)
-         SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
-    )?;
     let mut cursor = rows.query([])?;
-    let mut batch: Vec<(i64, String)> = Vec::new();
-    loop {
-        let row = cursor.next()?;
-        if let Some(row) = row {
-            let headline: String = row.get(1)?;
-            batch.push((row.get(0)?, crate::search::index_text(&headline)));
-        }
-        if batch.len() == 10_000 || (row.is_none() && !batch.is_empty()) {
-            insert.execute([import::as_json(&batch)?])?;
+    let mut batch = Vec::with_capacity(10_000);
+    while let Some(row) = cursor.next()? {
+        let headline: String = row.get(1)?;
+        batch.push((row.get(0)?, crate::search::index_text(&headline)));
+        if batch.len() == 10_000 {
+            import::index_headlines(tx, &batch)?;
             batch.clear();
         }
-        if row.is_none() {
-            return Ok(());
-        }
     }
+    import::index_headlines(tx, &batch)
 }
 
 /// A stored article's row key: cheap to copy, used by the reader to open

@@ -198,7 +198,7 @@ impl HeadlineList {
             // no further than the count: a search's count may be its
             // headline matches only, and rows past them cost ranking the rest
             let from = start.saturating_sub(margin);
-            let to = (end + margin).min(self.count.max(end));
+            let to = (end + margin).min(self.count);
             self.window = store.headlines(&self.filter, from, to - from)?;
             self.window_start = from;
         }

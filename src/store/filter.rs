@@ -40,6 +40,8 @@ const BY_HEADLINE_RANK: &str = "ORDER BY bm25(search_headlines), a.sort_key DESC
 const SEARCH: &str = "search JOIN articles a INDEXED BY articles_by_key ON a.key = search.rowid";
 const SEARCH_HEADLINES: &str = "search_headlines \
      JOIN articles a INDEXED BY articles_by_key ON a.key = search_headlines.rowid";
+/// Leaves out the articles that match an expression anywhere.
+const NOT_MATCHING: &str = "a.key NOT IN (SELECT rowid FROM search WHERE search MATCH ?)";
 
 impl Filter {
     pub fn section(name: impl Into<String>) -> Self {
@@ -63,8 +65,7 @@ impl Filter {
         let mut conditions = vec!["search_headlines MATCH ?".to_owned()];
         let mut params = vec![Value::Text(headline)];
         if let Some(excluded) = query.to_fts_excluded() {
-            conditions
-                .push("a.key NOT IN (SELECT rowid FROM search WHERE search MATCH ?)".to_owned());
+            conditions.push(NOT_MATCHING.to_owned());
             params.push(Value::Text(excluded));
         }
         let headline_tier = self.sql_of(SEARCH_HEADLINES, conditions, params, BY_HEADLINE_RANK);
@@ -94,7 +95,7 @@ impl Filter {
             // only exclusions: everything but their matches
             self.sql_of(
                 "articles a",
-                vec!["a.key NOT IN (SELECT rowid FROM search WHERE search MATCH ?)".to_owned()],
+                vec![NOT_MATCHING.to_owned()],
                 vec![Value::Text(excluded)],
                 BY_DATE,
             )

@@ -122,16 +122,26 @@ fn index(
          SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
     )?
     .execute([as_json(&rows)?])?;
+    index_headlines(tx, &headlines)?;
+    Ok(())
+}
+
+/// Writes `(key, headline)` rows, headlines spaced by [`index_text`], into
+/// the index of headlines in one statement.
+pub(super) fn index_headlines(
+    tx: &Transaction<'_>,
+    rows: &[(i64, String)],
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO search_headlines (rowid, headline)
          SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
     )?
-    .execute([as_json(&headlines)?])?;
+    .execute([as_json(&rows)?])?;
     Ok(())
 }
 
 /// Rows as one JSON text, for inserting many in one statement.
-pub(super) fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
+fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(rows)
         .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))
 }

@@ -2,6 +2,7 @@
 //! the sidebar lists, and read marks.
 
 use chrono::{DateTime, FixedOffset};
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::filter::Sql;
@@ -104,13 +105,8 @@ impl Store {
                 }
                 None => format!("SELECT coalesce(sum({column}), 0) FROM counts"),
             };
-            let count: i64 = self
-                .conn
-                .prepare_cached(&text)?
-                .query_row(rusqlite::params_from_iter(&filter.section), |row| {
-                    row.get(0)
-                })?;
-            return Ok(count.max(0) as usize);
+            let section: Vec<Value> = filter.section.iter().cloned().map(Value::Text).collect();
+            return self.count_of(&text, &section);
         }
         if let Some(fts) = filter.query.as_ref().and_then(Query::to_fts)
             && filter.section.is_none()
@@ -118,11 +114,10 @@ impl Store {
             && !filter.saved_only
         {
             // a search alone: the index can count without the articles
-            let count: i64 = self
-                .conn
-                .prepare_cached("SELECT count(*) FROM search WHERE search MATCH ?1")?
-                .query_row([fts], |row| row.get(0))?;
-            return Ok(count as usize);
+            return self.count_of(
+                "SELECT count(*) FROM search WHERE search MATCH ?1",
+                &[Value::Text(fts)],
+            );
         }
         self.count_sql(&filter.sql())
     }
@@ -159,21 +154,15 @@ impl Store {
     }
 
     /// How many articles the filter lets through, counting no further than
-    /// `limit`. A search counts its headline matches first, in the small
-    /// index of headlines: a common word reaches the limit there.
+    /// `limit`.
     pub fn count_up_to(&self, filter: &Filter, limit: usize) -> Result<usize, StoreError> {
-        if let Some([headline_tier, _]) = filter.tiers() {
-            let headline_matches = self.count_sql_up_to(&headline_tier, limit)?;
-            if headline_matches >= limit {
-                return Ok(headline_matches);
-            }
-        }
         self.count_sql_up_to(&filter.sql(), limit)
     }
 
     /// How many of a search's matches have every term in the headline,
-    /// counting no further than `limit`; `None` when the filter is no
-    /// search.
+    /// counting no further than `limit`, in the small index of headlines
+    /// (where a common word reaches the limit soon); `None` when the filter
+    /// is no search.
     pub fn count_headline_matches_up_to(
         &self,
         filter: &Filter,
@@ -199,12 +188,24 @@ impl Store {
     }
 
     /// Runs a `SELECT count(*)` with its parameters.
-    fn count_of(&self, text: &str, params: &[rusqlite::types::Value]) -> Result<usize, StoreError> {
+    fn count_of(&self, text: &str, params: &[Value]) -> Result<usize, StoreError> {
         let count: i64 = self
             .conn
             .prepare_cached(text)?
             .query_row(rusqlite::params_from_iter(params), |row| row.get(0))?;
         Ok(count.max(0) as usize)
+    }
+
+    /// Runs a query with its parameters and maps every row.
+    fn rows_of<T>(
+        &self,
+        text: &str,
+        params: &[Value],
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut statement = self.conn.prepare_cached(text)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(params), map)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn page(&self, sql: &Sql, offset: usize, limit: usize) -> Result<Vec<Headline>, StoreError> {
@@ -215,9 +216,7 @@ impl Store {
             "SELECT {HEADLINE_COLUMNS} FROM {} WHERE {} {} LIMIT {limit} OFFSET {offset}",
             sql.from, sql.condition, sql.order
         );
-        let mut statement = self.conn.prepare_cached(&text)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), headline_from)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows_of(&text, &sql.params, headline_from)
     }
 
     /// A page of a ranked list: every match is ranked, so the ranking reads
@@ -233,11 +232,7 @@ impl Store {
             "SELECT a.key FROM {} WHERE {} {} LIMIT {limit} OFFSET {offset}",
             sql.from, sql.condition, sql.order
         );
-        let keys: Vec<i64> = self
-            .conn
-            .prepare_cached(&text)?
-            .query_map(rusqlite::params_from_iter(&sql.params), |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
+        let keys: Vec<i64> = self.rows_of(&text, &sql.params, |row| row.get(0))?;
         let mut row = self.conn.prepare_cached(&format!(
             "SELECT {HEADLINE_COLUMNS} FROM articles a WHERE a.key = ?1"
         ))?;
@@ -283,9 +278,7 @@ impl Store {
             anchor.sort_key.into(),
             anchor.key.0.into(),
         ]);
-        let mut statement = self.conn.prepare_cached(&text)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&params), headline_from)?;
-        let mut rows: Vec<Headline> = rows.collect::<Result<_, _>>()?;
+        let mut rows = self.rows_of(&text, &params, headline_from)?;
         if !forward {
             rows.reverse();
         }
@@ -306,9 +299,7 @@ impl Store {
              LIMIT {limit} OFFSET {from_end}",
             sql.from, sql.condition
         );
-        let mut statement = self.conn.prepare_cached(&text)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), headline_from)?;
-        let mut rows: Vec<Headline> = rows.collect::<Result<_, _>>()?;
+        let mut rows = self.rows_of(&text, &sql.params, headline_from)?;
         rows.reverse();
         Ok(rows)
     }
@@ -317,7 +308,7 @@ impl Store {
     pub fn position(&self, filter: &Filter, key: ArticleKey) -> Result<Option<usize>, StoreError> {
         let sql = filter.sql();
         let mut params = sql.params.clone();
-        params.push(rusqlite::types::Value::Integer(key.0));
+        params.push(Value::Integer(key.0));
         let text = format!(
             "SELECT a.sort_key FROM {} WHERE {} AND a.key = ?",
             sql.from, sql.condition
@@ -399,18 +390,18 @@ impl Store {
 
     /// Every section with its article and unread counts, by name.
     pub fn sections(&self) -> Result<Vec<SectionCount>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT section, articles, unread FROM counts
              WHERE section != '' AND articles > 0 ORDER BY section",
-        )?;
-        let rows = statement.query_map([], |row| {
-            Ok(SectionCount {
-                name: row.get(0)?,
-                articles: row.get::<_, i64>(1)?.max(0) as usize,
-                unread: row.get::<_, i64>(2)?.max(0) as usize,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            &[],
+            |row| {
+                Ok(SectionCount {
+                    name: row.get(0)?,
+                    articles: row.get::<_, i64>(1)?.max(0) as usize,
+                    unread: row.get::<_, i64>(2)?.max(0) as usize,
+                })
+            },
+        )
     }
 
     /// Unread articles the filter lets through.
@@ -449,9 +440,7 @@ impl Store {
             "SELECT {ARTICLE_COLUMNS}, '' FROM {} JOIN bodies b ON b.key = a.key WHERE {} {}",
             sql.from, sql.condition, sql.order
         );
-        let mut statement = self.conn.prepare_cached(&text)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&sql.params), article_from)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows_of(&text, &sql.params, article_from)
     }
 
     /// Every article the filter lets through, whole, newest first, handed
@@ -461,19 +450,12 @@ impl Store {
         filter: &Filter,
         mut visit: impl FnMut(Article) -> Result<(), E>,
     ) -> Result<(), E> {
-        let keys = {
-            let sql = filter.sql();
-            let text = format!(
-                "SELECT a.key FROM {} WHERE {} {}",
-                sql.from, sql.condition, sql.order
-            );
-            let mut statement = self.conn.prepare_cached(&text).map_err(StoreError::from)?;
-            let keys = statement
-                .query_map(rusqlite::params_from_iter(&sql.params), |row| row.get(0))
-                .map_err(StoreError::from)?;
-            keys.collect::<Result<Vec<i64>, _>>()
-                .map_err(StoreError::from)?
-        };
+        let sql = filter.sql();
+        let text = format!(
+            "SELECT a.key FROM {} WHERE {} {}",
+            sql.from, sql.condition, sql.order
+        );
+        let keys: Vec<i64> = self.rows_of(&text, &sql.params, |row| row.get(0))?;
         for key in keys {
             if let Some(article) = self.article(ArticleKey(key))? {
                 visit(article)?;
