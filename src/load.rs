@@ -27,6 +27,16 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+impl LoadError {
+    fn new(path: &Path, line: Option<usize>, reason: String) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        }
+    }
+}
+
 /// A file read as articles (one from a dump, any number from a JSON
 /// export), with what was repaired on the way.
 #[derive(Debug)]
@@ -50,22 +60,18 @@ pub fn dump_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
                             files.push(Ok(entry.into_path()));
                         }
                         Ok(_) => {}
-                        Err(error) => files.push(Err(LoadError {
-                            path: error.path().unwrap_or(path).to_path_buf(),
-                            line: None,
-                            reason: io_reason(error.io_error()),
-                        })),
+                        Err(error) => files.push(Err(LoadError::new(
+                            error.path().unwrap_or(path),
+                            None,
+                            io_reason(error.io_error()),
+                        ))),
                     }
                 }
                 files.sort_by(|a, b| sort_path(a).cmp(sort_path(b)));
                 found.extend(files);
             }
             Ok(_) => found.push(Ok(path.clone())),
-            Err(error) => found.push(Err(LoadError {
-                path: path.clone(),
-                line: None,
-                reason: io_reason(Some(&error)),
-            })),
+            Err(error) => found.push(Err(LoadError::new(path, None, io_reason(Some(&error))))),
         }
     }
     found
@@ -121,11 +127,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Batch {
 
 /// Reads and parses one dump file; `source` is recorded as given.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let fail = |line, reason: String| LoadError {
-        path: path.to_path_buf(),
-        line,
-        reason,
-    };
+    let fail = |line, reason| LoadError::new(path, line, reason);
     let size = std::fs::metadata(path)
         .map_err(|error| fail(None, io_reason(Some(&error))))?
         .len();
@@ -157,11 +159,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
                 warnings: parsed.warnings.iter().map(|w| warning(path, w)).collect(),
             })
         }
-        Err(ParseError { line, kind }) => Err(LoadError {
-            path: path.to_path_buf(),
-            line: Some(line),
-            reason: kind.to_string(),
-        }),
+        Err(ParseError { line, kind }) => Err(LoadError::new(path, Some(line), kind.to_string())),
     }
 }
 
@@ -169,11 +167,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// (or a single article). The text is as untrusted as a dump's, so it is
 /// cleaned the same way, and ids are made again from headline and date.
 fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let fail = |line, reason: String| LoadError {
-        path: path.to_path_buf(),
-        line,
-        reason,
-    };
+    let fail = |line, reason| LoadError::new(path, line, reason);
     let many = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     let parsed = if many {
         serde_json::from_slice::<Vec<Article>>(bytes)

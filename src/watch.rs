@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::load::{is_dump, load_file};
+use crate::load::{is_dump, load_paths};
 use crate::sanitize::clean;
 use crate::store::{ImportCounts, Store, StoreError};
 
@@ -117,23 +117,16 @@ fn settled(pending: &mut Pending) -> Vec<PathBuf> {
 
 fn import(store: &mut Store, paths: &[PathBuf]) -> Report {
     let mut report = Report::default();
-    let mut articles = Vec::new();
-    for path in paths {
-        match load_file(path) {
-            Ok(loaded) => {
-                for warning in &loaded.warnings {
-                    tracing::warn!("{}", clean(warning));
-                }
-                articles.extend(loaded.articles);
-            }
-            Err(error) => {
-                let error = clean(&error.to_string()).into_owned();
-                tracing::warn!("{error}");
-                report.failures.push(error);
-            }
-        }
+    let batch = load_paths(paths);
+    for warning in &batch.warnings {
+        tracing::warn!("{}", clean(warning));
     }
-    match store.import(&articles) {
+    for failure in &batch.failures {
+        let error = clean(&failure.to_string()).into_owned();
+        tracing::warn!("{error}");
+        report.failures.push(error);
+    }
+    match store.import(&batch.articles) {
         Ok(counts) => {
             tracing::info!(
                 files = paths.len(),
