@@ -34,6 +34,11 @@ const BY_RANK: &str = "ORDER BY bm25(search, 10.0, 1.0), a.sort_key DESC, a.key 
 /// BM25 over the headlines, newest first among equals.
 const BY_HEADLINE_RANK: &str = "ORDER BY bm25(search_headlines), a.sort_key DESC, a.key DESC";
 
+/// Every article, by the index the planner picks.
+const ARTICLES: &str = "articles a";
+/// The saved articles, through their own small index: left to choose, the
+/// planner would rather scan all of `articles_by_key`, which holds `saved`.
+const SAVED_ARTICLES: &str = "articles a INDEXED BY articles_saved";
 /// Matches joined to their articles through `articles_by_key`, which holds
 /// every column a search filters or sorts on: far fewer pages to read than
 /// the articles themselves when thousands match.
@@ -82,7 +87,7 @@ impl Filter {
     /// without its tiers (for counting and marking).
     pub(super) fn sql(&self) -> Sql {
         let Some(query) = &self.query else {
-            return self.sql_of("articles a", Vec::new(), Vec::new(), BY_DATE);
+            return self.sql_of(ARTICLES, Vec::new(), Vec::new(), BY_DATE);
         };
         if let Some(fts) = query.to_fts() {
             self.sql_of(
@@ -94,13 +99,13 @@ impl Filter {
         } else if let Some(excluded) = query.to_fts_excluded() {
             // only exclusions: everything but their matches
             self.sql_of(
-                "articles a",
+                ARTICLES,
                 vec![NOT_MATCHING.to_owned()],
                 vec![Value::Text(excluded)],
                 BY_DATE,
             )
         } else {
-            self.sql_of("articles a", Vec::new(), Vec::new(), BY_DATE)
+            self.sql_of(ARTICLES, Vec::new(), Vec::new(), BY_DATE)
         }
     }
 
@@ -117,16 +122,19 @@ impl Filter {
             conditions.push("a.section = ?".to_owned());
             params.push(Value::Text(section.clone()));
         }
-        if self.unread_only && self.saved_only {
-            // walk the few saved articles, not every unread one: the unary +
-            // keeps the planner off the unread index
-            conditions.push("NOT +a.read".to_owned());
-        } else if self.unread_only {
+        if self.unread_only {
             conditions.push("NOT a.read".to_owned());
         }
-        if self.saved_only {
+        let from = if self.saved_only {
             conditions.push("a.saved".to_owned());
-        }
+            if from == ARTICLES {
+                SAVED_ARTICLES
+            } else {
+                from
+            }
+        } else {
+            from
+        };
         let condition = if conditions.is_empty() {
             "1".to_owned()
         } else {
