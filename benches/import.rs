@@ -2,8 +2,12 @@
 //! changed. The whole-corpus figures (100,000 dumps from files) are taken
 //! with the CLI; see BENCHMARKS.md.
 
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
+use corpus::Corpus;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kiji::corpus::Corpus;
 use kiji::store::Store;
 
 fn import(c: &mut Criterion) {

@@ -1,7 +1,11 @@
 //! Parsing speed, in bytes of dump text a second on one thread.
 
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
+use corpus::Corpus;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kiji::corpus::Corpus;
 
 fn parse(c: &mut Criterion) {
     let corpus = Corpus::new(100_000, 1);

@@ -5,15 +5,19 @@
 //! Stores are built once under target/bench-stores (a 100,000-article one
 //! takes about 15 s); set KIJI_BENCH_1M=1 to include a million articles.
 
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use corpus::Corpus;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kiji::action::Action;
 use kiji::app::App;
 use kiji::article::Article;
-use kiji::corpus::Corpus;
 use kiji::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -2,10 +2,14 @@
 //! measuring the reader at scale:
 //! `cargo run --release --example bench_store -- N STORE [SEED]`.
 
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kiji::corpus::Corpus;
+use corpus::Corpus;
 use kiji::store::Store;
 
 fn main() -> ExitCode {

@@ -1,5 +1,9 @@
 //! Writes a benchmark corpus: `cargo run --release --example gen_corpus -- N DIR [SEED]`.
 
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,7 +14,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    match kiji::corpus::Corpus::new(count, seed).write(&PathBuf::from(dir)) {
+    match corpus::Corpus::new(count, seed).write(&PathBuf::from(dir)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("gen_corpus: {dir}: {error}");

@@ -1,7 +1,8 @@
 //! Everything a person can do in the reader, whatever key or click asks for it.
 
 /// One thing to do. Key presses become actions through the key table
-/// ([`crate::keys`]); mouse and resize events become actions in `main`.
+/// ([`crate::keys`]); mouse and resize events become actions in the
+/// reader's runtime ([`crate::reader`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Move up in the focused pane: the selection, or the article's scroll.

@@ -5,52 +5,30 @@
 mod headlines;
 mod marks;
 mod panes;
+mod popups;
 mod prompt;
 mod reading;
 mod sidebar;
+mod tabs;
 
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::config::ThemeName;
 use crate::keys::{Context, Keymap};
 use crate::layout::{self, Areas, Pane, Shape};
-use crate::store::{Filter, SectionCount, Store, StoreError};
+use crate::store::{ArticleKey, Filter, SectionCount, Store, StoreError};
 pub use headlines::HeadlineList;
-pub use reading::{LineKind, ReaderLine, Reading, meta_line, relative};
+pub use popups::Popup;
+pub use reading::{LineKind, ReaderLine, Reading, meta_line};
 pub use sidebar::{Sidebar, SidebarRow, scroll_for};
-
-/// A popup over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Popup {
-    /// The key list, scrolled this far.
-    Help { scroll: usize },
-    /// The section picker, on this tab.
-    Sections { selected: usize },
-    /// "Mark these `count` articles read?"
-    ConfirmMarkRead { count: usize },
-}
-
-/// Which set of styles the view draws with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ThemeName {
-    /// For dark terminal backgrounds.
-    #[default]
-    Dark,
-    /// For light terminal backgrounds.
-    Light,
-    /// No colour at all; what `NO_COLOR` asks for.
-    NoColor,
-}
-
-/// The tabs before the sections: All and Saved.
-pub const FIXED_TABS: usize = 2;
-const SAVED_TAB: usize = 1;
+pub use tabs::Tab;
 
 /// The list as it was before a search, to go back to.
 #[derive(Debug, Clone)]
 struct BeforeSearch {
-    tab: usize,
+    tab: Tab,
     filter: Filter,
     selected: usize,
 }
@@ -71,8 +49,8 @@ pub struct App {
     pub unread: usize,
     /// Saved articles.
     pub saved: usize,
-    /// The active tab: All, Saved, then `sections` in order.
-    pub tab: usize,
+    /// The active tab.
+    pub tab: Tab,
     pub list: HeadlineList,
     /// Unread articles in the list's view; not counted during a search,
     /// where it would cost more than the search.
@@ -119,7 +97,7 @@ impl App {
             total: 0,
             unread: 0,
             saved: 0,
-            tab: 0,
+            tab: Tab::All,
             list,
             list_unread: None,
             reading: None,
@@ -169,8 +147,8 @@ impl App {
 
     /// The reader opened on the tab of a section, when the store has it.
     pub fn with_section(mut self, name: &str) -> Result<Self, StoreError> {
-        if let Some(index) = self.sections.iter().position(|s| s.name == name) {
-            self.set_tab(index + FIXED_TABS)?;
+        if self.sections.iter().any(|s| s.name == name) {
+            self.set_tab(Tab::Section(name.to_owned()))?;
             self.settle()?;
         }
         Ok(self)
@@ -181,6 +159,22 @@ impl App {
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
         self.keymap = keymap;
         self
+    }
+
+    /// The reader greeting its user with a line on the status line.
+    #[must_use]
+    pub fn with_notice(mut self, notice: Option<String>) -> Self {
+        self.notice = notice;
+        self
+    }
+
+    /// Lets reads of the store be cut short once `cancel` turns true, while
+    /// a search is typed: see [`Store::cancel_reads_when`].
+    pub fn cancel_reads_when(
+        &mut self,
+        cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ) -> Result<(), StoreError> {
+        self.store.cancel_reads_when(cancel)
     }
 
     /// Which part of the key table applies now.
@@ -205,39 +199,6 @@ impl App {
     /// Where everything is on screen now.
     pub fn areas(&self) -> Areas {
         layout::layout(self.size, self.shape())
-    }
-
-    /// The tab labels, with unread and total counts: `All (24/25)`,
-    /// `Saved (2)`, `Politics (3/4)`.
-    pub fn tab_labels(&self) -> Vec<String> {
-        [
-            format!("All ({}/{})", self.unread, self.total),
-            format!("Saved ({})", self.saved),
-        ]
-        .into_iter()
-        .chain(
-            self.sections
-                .iter()
-                .map(|s| format!("{} ({}/{})", s.name, s.unread, s.articles)),
-        )
-        .collect()
-    }
-
-    /// Each tab's width on the top bar, padding included.
-    pub fn tab_widths(&self) -> Vec<u16> {
-        layout::tab_widths(&self.tab_labels())
-    }
-
-    /// The name of the active tab.
-    pub fn filter_name(&self) -> &str {
-        match self.tab {
-            0 => "All",
-            SAVED_TAB => "Saved",
-            n => self
-                .sections
-                .get(n - FIXED_TABS)
-                .map_or("All", |s| s.name.as_str()),
-        }
     }
 
     /// The one way the state changes.
@@ -307,42 +268,6 @@ impl App {
         }
     }
 
-    fn update_popup(&mut self, popup: Popup, action: Action) -> Result<(), StoreError> {
-        match (popup, action) {
-            (_, Action::Quit) => self.running = false,
-            (_, Action::Resize(width, height)) => self.size = Rect::new(0, 0, width, height),
-            (Popup::ConfirmMarkRead { .. }, Action::Confirm) => {
-                self.popup = None;
-                return self.mark_view_read();
-            }
-            (Popup::ConfirmMarkRead { .. }, _)
-            | (Popup::Help { .. }, Action::Back | Action::Help | Action::Open)
-            | (Popup::Sections { .. }, Action::Back | Action::PickSection) => self.popup = None,
-            (Popup::Help { scroll }, _) => {
-                // scroll no further than the last line showing at the bottom
-                let lines = crate::keys::help_line_count();
-                let shown = usize::from(self.size.height)
-                    .min(lines + 2)
-                    .saturating_sub(2);
-                let last = lines.saturating_sub(shown);
-                self.popup = Some(Popup::Help {
-                    scroll: step(scroll, action, 10, last),
-                });
-            }
-            (Popup::Sections { selected }, Action::Open) => {
-                self.popup = None;
-                return self.set_tab(selected);
-            }
-            (Popup::Sections { selected }, _) => {
-                let last = self.sections.len() + FIXED_TABS - 1;
-                self.popup = Some(Popup::Sections {
-                    selected: step(selected, action, last, last),
-                });
-            }
-        }
-        Ok(())
-    }
-
     /// Reads the store again, keeping the view, the selected article and
     /// the article in view; says how many articles are new.
     fn refresh(&mut self) -> Result<(), StoreError> {
@@ -350,28 +275,18 @@ impl App {
         self.searched.clear();
         let before = self.total;
         let keep = self.list.selected_headline().map(|h| h.key);
-        let tab_name = self.filter_name().to_owned();
         self.load_counts()?;
-        if self.tab >= FIXED_TABS {
-            self.tab = self
-                .sections
-                .iter()
-                .position(|s| s.name == tab_name)
-                .map_or(0, |n| n + FIXED_TABS);
+        if let Tab::Section(name) = &self.tab
+            && !self.sections.iter().any(|s| &s.name == name)
+        {
+            self.tab = Tab::All;
         }
         self.sidebar.ranking = self.store.access_ranking()?;
-        self.sidebar.popular = match &self.sidebar.section {
-            Some(name) => self.store.popular(name)?,
-            None => Vec::new(),
-        };
+        self.load_popular(self.sidebar.section.clone())?;
         let filter = self.list.filter.clone();
         self.set_filter(filter)?;
-        if let Some(position) = keep
-            .map(|key| self.store.position(&self.list.filter, key))
-            .transpose()?
-            .flatten()
-        {
-            self.list.select(position);
+        if let Some(key) = keep {
+            self.select_article(key)?;
         }
         self.data_version = self.store.data_version()?;
         let added = self.total.saturating_sub(before);
@@ -383,20 +298,12 @@ impl App {
         Ok(())
     }
 
-    /// Filters by tab `tab`: All, Saved, or a section. Unread-only and an
-    /// active search carry over.
-    fn set_tab(&mut self, tab: usize) -> Result<(), StoreError> {
-        let tab = tab.min(self.sections.len() + FIXED_TABS - 1);
-        let filter = Filter {
-            section: tab
-                .checked_sub(FIXED_TABS)
-                .map(|n| self.sections[n].name.clone()),
-            saved_only: tab == SAVED_TAB,
-            ..self.list.filter.clone()
-        };
-        self.tab = tab;
-        self.new_articles = 0;
-        self.set_filter(filter)
+    /// Selects an article in the list, when the list holds it.
+    fn select_article(&mut self, key: ArticleKey) -> Result<(), StoreError> {
+        if let Some(position) = self.store.position(&self.list.filter, key)? {
+            self.list.select(position);
+        }
+        Ok(())
     }
 
     /// Shows what `filter` lets through, from the top.
@@ -424,6 +331,16 @@ impl App {
             ..Filter::default()
         })?;
         self.list_unread = self.view_unread()?;
+        Ok(())
+    }
+
+    /// Shows the Popular list of `section` in the sidebar.
+    fn load_popular(&mut self, section: Option<String>) -> Result<(), StoreError> {
+        self.sidebar.popular = match &section {
+            Some(name) => self.store.popular(name)?,
+            None => Vec::new(),
+        };
+        self.sidebar.section = section;
         Ok(())
     }
 
@@ -468,41 +385,11 @@ impl App {
                     .and_then(|h| h.section.clone())
             });
         if section != self.sidebar.section {
-            self.sidebar.popular = match &section {
-                Some(name) => self.store.popular(name)?,
-                None => Vec::new(),
-            };
-            self.sidebar.section = section;
+            self.load_popular(section)?;
         }
         self.sidebar.select(self.sidebar.selected);
         Ok(())
     }
-}
-
-/// A selection moved by a key in a list of `last + 1` items with pages of
-/// `page`.
-fn step(at: usize, action: Action, page: usize, last: usize) -> usize {
-    let moved = match action {
-        Action::Up | Action::Wheel(_, _, true) => at.saturating_sub(1),
-        Action::Down | Action::Wheel(_, _, false) => at + 1,
-        Action::PageUp => at.saturating_sub(page),
-        Action::PageDown => at + page,
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => at,
-    };
-    moved.min(last)
-}
-
-/// The part of the top bar the tabs use, after the name.
-pub fn tab_strip(tabs: Rect) -> Rect {
-    const NAME: u16 = 7; // " kiji " and a gap
-    Rect::new(
-        tabs.x + NAME.min(tabs.width),
-        tabs.y,
-        tabs.width.saturating_sub(NAME),
-        tabs.height,
-    )
 }
 
 #[cfg(test)]

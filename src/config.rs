@@ -10,8 +10,19 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::ThemeName;
 use crate::keys::{BINDINGS, Keymap, key_name};
+
+/// Which set of styles the view draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// For dark terminal backgrounds.
+    #[default]
+    Dark,
+    /// For light terminal backgrounds.
+    Light,
+    /// No colour at all; what `NO_COLOR` asks for.
+    NoColor,
+}
 
 /// How datelines and list dates are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,7 +70,7 @@ struct File {
 
 /// Where the configuration file is when no path is given.
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "kiji").map(|dirs| dirs.config_dir().join("config.toml"))
+    crate::dirs::default_config()
 }
 
 /// Reads the configuration at `path`. A missing file is the defaults when
@@ -98,29 +109,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         ..Config::default()
     };
     if let Some(theme) = file.theme {
-        config.theme = Some(match theme.get_ref().as_str() {
-            "dark" => ThemeName::Dark,
-            "light" => ThemeName::Light,
-            "none" => ThemeName::NoColor,
-            other => {
-                return Err(error(
-                    Some(theme.span()),
-                    format!("theme: \"{other}\" is not one of dark, light, none"),
-                ));
-            }
-        });
+        let themes = [
+            ("dark", ThemeName::Dark),
+            ("light", ThemeName::Light),
+            ("none", ThemeName::NoColor),
+        ];
+        config.theme =
+            Some(choose("theme", &theme, &themes).map_err(|m| error(Some(theme.span()), m))?);
     }
     if let Some(zone) = file.time_zone {
-        config.time_zone = match zone.get_ref().as_str() {
-            "jst" => TimeZone::Jst,
-            "local" => TimeZone::Local,
-            other => {
-                return Err(error(
-                    Some(zone.span()),
-                    format!("time_zone: \"{other}\" is not one of jst, local"),
-                ));
-            }
-        };
+        let zones = [("jst", TimeZone::Jst), ("local", TimeZone::Local)];
+        config.time_zone =
+            choose("time_zone", &zone, &zones).map_err(|m| error(Some(zone.span()), m))?;
     }
     for (action, keys) in &file.keys {
         config
@@ -133,6 +133,23 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         .check()
         .map_err(|e| error(None, format!("keys: {e}")))?;
     Ok(config)
+}
+
+/// The value a setting's word names among `choices`, or why it names none.
+fn choose<T: Copy>(
+    setting: &str,
+    word: &Spanned<String>,
+    choices: &[(&str, T)],
+) -> Result<T, String> {
+    let word = word.get_ref();
+    choices
+        .iter()
+        .find(|(name, _)| name == word)
+        .map(|(_, value)| *value)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+            format!("{setting}: \"{word}\" is not one of {}", names.join(", "))
+        })
 }
 
 /// A configuration file with every setting at its default, commented, for

@@ -1,6 +1,7 @@
 //! The one key table: which key does what, and the words the help screen and
-//! the status line show for it. Dispatch and help both read this table, so
-//! they cannot drift apart.
+//! the status line show for it. Dispatch, the status hints, the help screen,
+//! the configuration file and the README all read this table, so they cannot
+//! drift apart.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -20,7 +21,7 @@ const fn key(code: KeyCode) -> Key {
     }
 }
 
-const fn char(c: char) -> Key {
+const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
@@ -30,6 +31,21 @@ const fn ctrl(c: char) -> Key {
         modifiers: KeyModifiers::CONTROL,
     }
 }
+
+const UP: Key = key(KeyCode::Up);
+const DOWN: Key = key(KeyCode::Down);
+const LEFT: Key = key(KeyCode::Left);
+const RIGHT: Key = key(KeyCode::Right);
+const ENTER: Key = key(KeyCode::Enter);
+const ESC: Key = key(KeyCode::Esc);
+const TAB: Key = key(KeyCode::Tab);
+const BACKTAB: Key = key(KeyCode::BackTab);
+const BACKSPACE: Key = key(KeyCode::Backspace);
+const HOME: Key = key(KeyCode::Home);
+const END: Key = key(KeyCode::End);
+const PAGE_UP: Key = key(KeyCode::PageUp);
+const PAGE_DOWN: Key = key(KeyCode::PageDown);
+const F1: Key = key(KeyCode::F(1));
 
 /// Where a binding applies: keys mean different things while typing a
 /// search or answering a question.
@@ -72,292 +88,106 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-/// Every binding. Arrow keys, Enter, Esc and Tab reach everything; vim-style
-/// letters work as well.
-pub static BINDINGS: &[Binding] = &[
+const fn bind(
+    context: Context,
+    name: &'static str,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
     Binding {
-        context: Context::Main,
-        name: "up",
-        keys: &[key(KeyCode::Up), char('k')],
-        action: Action::Up,
-        help: "move up: the selection, or the article",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "down",
-        keys: &[key(KeyCode::Down), char('j')],
-        action: Action::Down,
-        help: "move down",
-        hint: Some("move"),
-    },
-    Binding {
-        context: Context::Main,
-        name: "page_up",
-        keys: &[key(KeyCode::PageUp), ctrl('b'), ctrl('u')],
-        action: Action::PageUp,
-        help: "a page up",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "page_down",
-        keys: &[key(KeyCode::PageDown), char(' '), ctrl('f'), ctrl('d')],
-        action: Action::PageDown,
-        help: "a page down",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "top",
-        keys: &[key(KeyCode::Home), char('g')],
-        action: Action::Top,
-        help: "to the top",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "bottom",
-        keys: &[key(KeyCode::End), char('G')],
-        action: Action::Bottom,
-        help: "to the bottom",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "open",
-        keys: &[key(KeyCode::Enter)],
-        action: Action::Open,
-        help: "open the selected headline or sidebar item",
-        hint: Some("open"),
-    },
-    Binding {
-        context: Context::Main,
-        name: "back",
-        keys: &[key(KeyCode::Esc)],
-        action: Action::Back,
-        help: "back: close a popup, leave the article",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "next_pane",
-        keys: &[key(KeyCode::Tab), key(KeyCode::Right), char('l')],
-        action: Action::FocusNext,
-        help: "focus the next pane",
-        hint: Some("pane"),
-    },
-    Binding {
-        context: Context::Main,
-        name: "previous_pane",
-        keys: &[key(KeyCode::BackTab), key(KeyCode::Left), char('h')],
-        action: Action::FocusPrevious,
-        help: "focus the previous pane",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "next_section",
-        keys: &[char(']')],
-        action: Action::NextSection,
-        help: "next section",
-        hint: Some("section"),
-    },
-    Binding {
-        context: Context::Main,
-        name: "previous_section",
-        keys: &[char('[')],
-        action: Action::PreviousSection,
-        help: "previous section",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "pick_section",
-        keys: &[char('s')],
-        action: Action::PickSection,
-        help: "choose a section",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "sidebar",
-        keys: &[char('p')],
-        action: Action::ToggleSidebar,
-        help: "show or hide Popular and Access Ranking",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "search",
-        keys: &[char('/')],
-        action: Action::Search,
-        help: "search: words, \"a phrase\", -exclude, prefix*",
-        hint: Some("search"),
-    },
-    Binding {
-        context: Context::Main,
-        name: "next_match",
-        keys: &[char('n')],
-        action: Action::NextMatch,
-        help: "next search match in the article",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "previous_match",
-        keys: &[char('N')],
-        action: Action::PreviousMatch,
-        help: "previous search match in the article",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "toggle_read",
-        keys: &[char('m')],
-        action: Action::ToggleRead,
-        help: "mark the selected article read or unread",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "mark_all_read",
-        keys: &[char('M')],
-        action: Action::MarkAllRead,
-        help: "mark everything in this view read",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "unread_only",
-        keys: &[char('u')],
-        action: Action::ToggleUnreadOnly,
-        help: "show only unread articles, or all",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "next_unread",
-        keys: &[char('.')],
-        action: Action::NextUnread,
-        help: "open the next unread article",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "toggle_saved",
-        keys: &[char('b')],
-        action: Action::ToggleSaved,
-        help: "save the selected article, or unsave it",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "refresh",
-        keys: &[char('r')],
-        action: Action::Refresh,
-        help: "refresh: show what an import added",
-        hint: None,
-    },
-    Binding {
-        context: Context::Main,
-        name: "help",
-        keys: &[char('?'), key(KeyCode::F(1))],
-        action: Action::Help,
-        help: "show or hide this list of keys",
-        hint: Some("help"),
-    },
-    Binding {
-        context: Context::Main,
-        name: "quit",
-        keys: &[char('q'), ctrl('c')],
-        action: Action::Quit,
-        help: "quit",
-        hint: Some("quit"),
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_accept",
-        keys: &[key(KeyCode::Enter)],
-        action: Action::Open,
-        help: "keep the results and go to the list",
-        hint: Some("keep"),
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_cancel",
-        keys: &[key(KeyCode::Esc)],
-        action: Action::Back,
-        help: "clear the search, back to the list as it was",
-        hint: Some("clear"),
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_delete",
-        keys: &[key(KeyCode::Backspace)],
-        action: Action::DeleteBack,
-        help: "delete a character",
-        hint: None,
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_clear",
-        keys: &[ctrl('u')],
-        action: Action::ClearInput,
-        help: "clear the query",
-        hint: None,
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_up",
-        keys: &[key(KeyCode::Up)],
-        action: Action::Up,
-        help: "move up the results",
-        hint: None,
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_down",
-        keys: &[key(KeyCode::Down)],
-        action: Action::Down,
-        help: "move down the results",
-        hint: None,
-    },
-    Binding {
-        context: Context::Prompt,
-        name: "prompt_quit",
-        keys: &[ctrl('c')],
-        action: Action::Quit,
-        help: "quit",
-        hint: None,
-    },
-    Binding {
-        context: Context::Confirm,
-        name: "confirm_yes",
-        keys: &[char('y'), key(KeyCode::Enter)],
-        action: Action::Confirm,
-        help: "yes",
-        hint: Some("yes"),
-    },
-];
-
-/// Lines of the help screen: a heading per context, a blank line between
-/// contexts, and a line per binding.
-pub fn help_line_count() -> usize {
-    Context::ALL.len() * 2 - 1 + BINDINGS.len()
+        context,
+        name,
+        keys,
+        action,
+        help,
+        hint,
+    }
 }
 
-/// The bindings in force: the table's, with the keys a configuration file
-/// gave some actions instead.
+use Context::{Confirm, Main, Prompt};
+
+/// Every binding, one a line: context, name, default keys, action, help
+/// text, status hint. Arrow keys, Enter, Esc and Tab reach everything;
+/// vim-style letters work as well.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    bind(Main, "up", &[UP, ch('k')], Action::Up, "move up: the selection, or the article", None),
+    bind(Main, "down", &[DOWN, ch('j')], Action::Down, "move down", Some("move")),
+    bind(Main, "page_up", &[PAGE_UP, ctrl('b'), ctrl('u')], Action::PageUp, "a page up", None),
+    bind(Main, "page_down", &[PAGE_DOWN, ch(' '), ctrl('f'), ctrl('d')], Action::PageDown, "a page down", None),
+    bind(Main, "top", &[HOME, ch('g')], Action::Top, "to the top", None),
+    bind(Main, "bottom", &[END, ch('G')], Action::Bottom, "to the bottom", None),
+    bind(Main, "open", &[ENTER], Action::Open, "open the selected headline or sidebar item", Some("open")),
+    bind(Main, "back", &[ESC], Action::Back, "back: close a popup, leave the article", None),
+    bind(Main, "next_pane", &[TAB, RIGHT, ch('l')], Action::FocusNext, "focus the next pane", Some("pane")),
+    bind(Main, "previous_pane", &[BACKTAB, LEFT, ch('h')], Action::FocusPrevious, "focus the previous pane", None),
+    bind(Main, "next_section", &[ch(']')], Action::NextSection, "next section", Some("section")),
+    bind(Main, "previous_section", &[ch('[')], Action::PreviousSection, "previous section", None),
+    bind(Main, "pick_section", &[ch('s')], Action::PickSection, "choose a section", None),
+    bind(Main, "sidebar", &[ch('p')], Action::ToggleSidebar, "show or hide Popular and Access Ranking", None),
+    bind(Main, "search", &[ch('/')], Action::Search, "search: words, \"a phrase\", -exclude, prefix*", Some("search")),
+    bind(Main, "next_match", &[ch('n')], Action::NextMatch, "next search match in the article", None),
+    bind(Main, "previous_match", &[ch('N')], Action::PreviousMatch, "previous search match in the article", None),
+    bind(Main, "toggle_read", &[ch('m')], Action::ToggleRead, "mark the selected article read or unread", None),
+    bind(Main, "mark_all_read", &[ch('M')], Action::MarkAllRead, "mark everything in this view read", None),
+    bind(Main, "unread_only", &[ch('u')], Action::ToggleUnreadOnly, "show only unread articles, or all", None),
+    bind(Main, "next_unread", &[ch('.')], Action::NextUnread, "open the next unread article", None),
+    bind(Main, "toggle_saved", &[ch('b')], Action::ToggleSaved, "save the selected article, or unsave it", None),
+    bind(Main, "refresh", &[ch('r')], Action::Refresh, "refresh: show what an import added", None),
+    bind(Main, "help", &[ch('?'), F1], Action::Help, "show or hide this list of keys", Some("help")),
+    bind(Main, "quit", &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Prompt, "prompt_accept", &[ENTER], Action::Open, "keep the results and go to the list", Some("keep")),
+    bind(Prompt, "prompt_cancel", &[ESC], Action::Back, "clear the search, back to the list as it was", Some("clear")),
+    bind(Prompt, "prompt_delete", &[BACKSPACE], Action::DeleteBack, "delete a character", None),
+    bind(Prompt, "prompt_clear", &[ctrl('u')], Action::ClearInput, "clear the query", None),
+    bind(Prompt, "prompt_up", &[UP], Action::Up, "move up the results", None),
+    bind(Prompt, "prompt_down", &[DOWN], Action::Down, "move down the results", None),
+    bind(Prompt, "prompt_quit", &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Confirm, "confirm_yes", &[ch('y'), ENTER], Action::Confirm, "yes", Some("yes")),
+];
+
+/// One line of the help screen.
+#[derive(Debug, Clone, Copy)]
+pub enum HelpLine {
+    /// A context's heading.
+    Heading(&'static str),
+    Blank,
+    Binding(&'static Binding),
+}
+
+/// The help screen's lines: every binding under the heading of its context,
+/// a blank line between contexts. The view draws them and the help popup
+/// scrolls over them, so both count the same lines.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        if !lines.is_empty() {
+            lines.push(HelpLine::Blank);
+        }
+        lines.push(HelpLine::Heading(context.title()));
+        lines.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(HelpLine::Binding),
+        );
+    }
+    lines
+}
+
+/// The bindings in force: each binding of the table with its keys, the
+/// table's own or those a configuration file gave it instead.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    keys: Vec<Vec<Key>>,
+    bound: Vec<(&'static Binding, Vec<Key>)>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
         Self {
-            keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect(),
+            bound: BINDINGS.iter().map(|b| (b, b.keys.to_vec())).collect(),
         }
     }
 }
@@ -382,30 +212,26 @@ pub enum KeymapError {
 impl Keymap {
     /// The keys of the action named `name` become `keys`.
     pub fn remap(&mut self, name: &str, keys: &[String]) -> Result<(), KeymapError> {
-        let index = BINDINGS
-            .iter()
-            .position(|b| b.name == name)
+        let (_, bound) = self
+            .bound
+            .iter_mut()
+            .find(|(binding, _)| binding.name == name)
             .ok_or_else(|| KeymapError::UnknownAction(name.to_owned()))?;
-        let parsed = keys
+        *bound = keys
             .iter()
             .map(|key| parse_key(key).ok_or_else(|| KeymapError::UnknownKey(key.clone())))
             .collect::<Result<Vec<Key>, _>>()?;
-        self.keys[index] = parsed;
         Ok(())
     }
 
     /// Checks that no key does two things in one context.
     pub fn check(&self) -> Result<(), KeymapError> {
-        for (index, binding) in BINDINGS.iter().enumerate() {
-            for key in &self.keys[index] {
-                let clash = BINDINGS
+        for (index, (binding, keys)) in self.bound.iter().enumerate() {
+            for key in keys {
+                let clash = self.bound[index + 1..]
                     .iter()
-                    .enumerate()
-                    .skip(index + 1)
-                    .find(|(other, b)| {
-                        b.context == binding.context && self.keys[*other].contains(key)
-                    });
-                if let Some((_, other)) = clash {
+                    .find(|(other, keys)| other.context == binding.context && keys.contains(key));
+                if let Some((other, _)) = clash {
                     return Err(KeymapError::Conflict {
                         key: key_name(*key),
                         first: binding.name,
@@ -417,12 +243,19 @@ impl Keymap {
         Ok(())
     }
 
+    /// Every binding with the keys in force for it, in the table's order.
+    pub fn bindings(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> + Clone + '_ {
+        self.bound
+            .iter()
+            .map(|(binding, keys)| (*binding, keys.as_slice()))
+    }
+
     /// The keys in force for a binding of the table.
     pub fn keys_of(&self, binding: &Binding) -> &[Key] {
-        BINDINGS
+        self.bound
             .iter()
-            .position(|b| b.name == binding.name)
-            .map_or(binding.keys, |index| &self.keys[index])
+            .find(|(bound, _)| std::ptr::eq(*bound, binding))
+            .map_or(binding.keys, |(_, keys)| keys)
     }
 
     /// How the help screen and the status line name a binding's keys.
@@ -451,9 +284,9 @@ impl Keymap {
             code: event.code,
             modifiers,
         };
-        let bound = BINDINGS
+        let bound = self
+            .bound
             .iter()
-            .zip(&self.keys)
             .find(|(binding, keys)| binding.context == context && keys.contains(&pressed))
             .map(|(binding, _)| binding.action);
         match (bound, context, event.code) {

@@ -1,8 +1,12 @@
 //! Where everything goes on screen, as a pure function of the terminal size
-//! and the reader's shape. The view draws into these rectangles, and the
-//! app hit-tests mouse clicks and sizes its pages against the same ones.
+//! and the reader's shape: the panes, the top bar's tabs and the popups.
+//! The view draws into these rectangles, and the app hit-tests mouse
+//! clicks, sizes its pages and clamps its scrolling against the same ones,
+//! so nothing is measured twice.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+
+use crate::text;
 
 /// Below this size only a "terminal too small" line is shown.
 pub const MIN_WIDTH: u16 = 30;
@@ -136,11 +140,30 @@ pub fn measure(reader: Rect) -> u16 {
     reader.width.saturating_sub(5).clamp(1, MAX_MEASURE)
 }
 
+/// The name at the left of the top bar.
+pub const APP_NAME: &str = " kiji ";
+
+/// The top bar in two: the name, and after a gap the strip the tabs
+/// scroll in.
+pub fn tab_bar(tabs: Rect) -> (Rect, Rect) {
+    let name = (text::width(APP_NAME) as u16).min(tabs.width);
+    let strip_from = (name + 1).min(tabs.width);
+    (
+        Rect::new(tabs.x, tabs.y, name, tabs.height),
+        Rect::new(
+            tabs.x + strip_from,
+            tabs.y,
+            tabs.width - strip_from,
+            tabs.height,
+        ),
+    )
+}
+
 /// Each tab's width on the top bar: its label and a space either side.
 pub fn tab_widths(labels: &[String]) -> Vec<u16> {
     labels
         .iter()
-        .map(|label| unicode_width::UnicodeWidthStr::width(label.as_str()) as u16 + 2)
+        .map(|label| text::width(label) as u16 + 2)
         .collect()
 }
 
@@ -167,6 +190,37 @@ pub fn tab_positions(widths: &[u16], active: usize, area: Rect) -> Vec<(usize, u
         x = x.saturating_add(width + GAP);
     }
     positions
+}
+
+/// A rectangle of at most `columns` × `rows`, centred in `area`.
+fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(rows.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(columns.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    popup
+}
+
+/// The help popup over a screen of `area`, for `lines` lines of help.
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    centred(area, 70, bordered_rows(lines))
+}
+
+/// The section picker over a screen of `area`, for `tabs` tabs.
+pub fn sections_popup(area: Rect, tabs: usize) -> Rect {
+    centred(area, 40, bordered_rows(tabs))
+}
+
+/// A yes/no question of `columns` columns over a screen of `area`.
+pub fn question_popup(area: Rect, columns: usize) -> Rect {
+    centred(area, (columns as u16).saturating_add(2), 3)
+}
+
+/// Rows of a bordered box holding `lines` lines.
+fn bordered_rows(lines: usize) -> u16 {
+    u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2)
 }
 
 #[cfg(test)]

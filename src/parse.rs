@@ -8,7 +8,7 @@ use std::fmt;
 
 use crate::article::Article;
 use crate::sanitize;
-pub use dateline::{jst, parse_dateline};
+pub use dateline::parse_dateline;
 use line::{Line, ListKind, classify};
 
 /// Dumps larger than this are refused rather than loaded: no news page is

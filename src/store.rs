@@ -7,101 +7,25 @@
 
 mod filter;
 mod import;
-mod query;
+mod lines;
+mod list;
+mod marks;
+mod read;
+mod rows;
+mod schema;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, TimeZone};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::parse::jst;
 pub use filter::Filter;
 pub use import::{ImportCounts, ImportOutcome};
-pub use query::{Headline, ListEntry, SectionCount};
-
-/// `PRAGMA application_id` of a kiji store: "KIJI".
-const APPLICATION_ID: i64 = 0x4b49_4a49;
-/// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 4;
-
-type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
-/// Each migration brings the schema from its index to the next version.
-const MIGRATIONS: [Migration; 4] = [
-    |tx| tx.execute_batch(include_str!("store/schema_v1.sql")),
-    add_search_index,
-    // Version 3: the Saved tab and unread-only views read their own small
-    // indexes instead of walking every article to find the few they show.
-    |tx| {
-        tx.execute_batch(
-            "CREATE INDEX articles_saved ON articles (sort_key DESC, key DESC) WHERE saved;
-             CREATE INDEX articles_unread ON articles (sort_key DESC, key DESC) WHERE NOT read;",
-        )
-    },
-    add_headline_index,
-];
-
-/// Version 2: the full-text index. Contentless (the text is in `articles`
-/// and `bodies` already), unicode61 folding case and diacritics, CJK text
-/// spaced one character a token by [`crate::search::index_text`].
-fn add_search_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "CREATE VIRTUAL TABLE search USING fts5(
-             headline, body, content = '', contentless_delete = 1,
-             tokenize = 'unicode61 remove_diacritics 2');
-         -- hold up to 64 MB of new terms in memory before writing a segment:
-         -- an import writes a few large segments instead of many small ones
-         -- that must then be merged
-         INSERT INTO search (search, rank) VALUES ('hashsize', 67108864);",
-    )?;
-    let mut rows =
-        tx.prepare("SELECT a.key, a.headline, b.body FROM articles a JOIN bodies b USING (key)")?;
-    let mut insert =
-        tx.prepare("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?;
-    let mut cursor = rows.query([])?;
-    while let Some(row) = cursor.next()? {
-        let key: i64 = row.get(0)?;
-        let headline: String = row.get(1)?;
-        let body: String = row.get(2)?;
-        insert.execute(rusqlite::params![
-            key,
-            crate::search::index_text(&headline),
-            crate::search::index_text(&body)
-        ])?;
-    }
-    Ok(())
-}
-
-/// Version 4: what a search needs to rank its headline tier as it is typed.
-/// An index of headlines alone (a few per cent of the text, with the
-/// three-letter prefixes a typed word starts as) finds and ranks headline
-/// matches without reading the bodies' index, and `articles_by_key` holds
-/// the columns a search sorts and filters on, so joining thousands of
-/// matches to their articles reads a small index instead of the articles.
-fn add_headline_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "CREATE VIRTUAL TABLE search_headlines USING fts5(
-             headline, content = '', contentless_delete = 1,
-             tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
-         CREATE INDEX articles_by_key ON articles (key, sort_key, section, read, saved);",
-    )?;
-    // a statement per 10,000 headlines rather than per headline (see
-    // `import::index`)
-    let mut rows = tx.prepare("SELECT key, headline FROM articles")?;
-    let mut cursor = rows.query([])?;
-    let mut batch = Vec::with_capacity(10_000);
-    while let Some(row) = cursor.next()? {
-        let headline: String = row.get(1)?;
-        batch.push((row.get(0)?, crate::search::index_text(&headline)));
-        if batch.len() == 10_000 {
-            import::index_headlines(tx, &batch)?;
-            batch.clear();
-        }
-    }
-    import::index_headlines(tx, &batch)
-}
+pub use rows::{Headline, ListEntry, SectionCount};
+pub use schema::SCHEMA_VERSION;
+use schema::{APPLICATION_ID, MIGRATIONS};
 
 /// A stored article's row key: cheap to copy, used by the reader to open
 /// articles and follow sidebar links.
@@ -330,14 +254,9 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
-/// A stored Unix time back as the JST timestamp it was parsed from.
-fn from_unix(seconds: i64) -> Option<DateTime<FixedOffset>> {
-    jst().timestamp_opt(seconds, 0).single()
-}
-
 /// The default store location: the platform data directory.
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "kiji").map(|dirs| dirs.data_dir().join("kiji.db"))
+    crate::dirs::default_store()
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ mod reader;
 mod sidebar;
 mod status;
 mod tabs;
-pub mod text;
 
 pub use status::describe as describe_status;
 pub mod theme;
@@ -96,12 +95,12 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
     let short = format!("Too small: need {MIN_WIDTH}×{MIN_HEIGHT}");
     let columns = usize::from(area.width);
-    let message = if text::width(&long) <= columns {
+    let message = if crate::text::width(&long) <= columns {
         long
     } else {
         short
     };
-    let line = Line::from(text::fit(&message, columns).into_owned());
+    let line = Line::from(crate::text::fit(&message, columns).into_owned());
     frame.render_widget(Paragraph::new(line).style(theme.notice), area);
 }
 

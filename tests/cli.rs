@@ -1,6 +1,6 @@
 //! The command line end to end, on temporary stores.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -17,7 +17,29 @@ fn stdout(command: &mut Command) -> String {
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
+/// Runs a command that must fail with exit code 1 and one line on
+/// standard error, and returns what it wrote there.
+fn one_line_failure(command: &mut Command) -> String {
+    let output = command.output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
 const SAMPLES: usize = 25;
+
+/// A store in a temporary folder with the sample articles imported; the
+/// folder goes when the `TempDir` is dropped.
+fn sample_store() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data"])
+        .assert()
+        .success();
+    (dir, store)
+}
 
 #[test]
 fn import_then_list_then_sections() {
@@ -51,12 +73,7 @@ fn import_then_list_then_sections() {
 
 #[test]
 fn a_second_import_changes_nothing() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kiji.db");
-    kiji(&store)
-        .args(["import", "sample_data"])
-        .assert()
-        .success();
+    let (_dir, store) = sample_store();
     kiji(&store)
         .args(["import", "sample_data"])
         .assert()
@@ -150,10 +167,7 @@ fn a_damaged_store_is_reported_and_left_as_it_was() {
         .collect();
     std::fs::write(&store, &junk).expect("write");
     for args in [&["list"][..], &["import", "sample_data"], &["sections"]] {
-        let output = kiji(&store).args(args).output().expect("runs");
-        assert_eq!(output.status.code(), Some(1));
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        let stderr = one_line_failure(kiji(&store).args(args));
         assert!(stderr.starts_with("kiji: "), "{stderr}");
         assert!(
             stderr.contains("kiji.db: damaged or not a database"),
@@ -210,12 +224,7 @@ fn parse_fails_with_exit_1_naming_the_bad_file() {
 
 #[test]
 fn list_json_has_ids_and_sources_but_no_bodies_and_filters_by_section() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kiji.db");
-    kiji(&store)
-        .args(["import", "sample_data"])
-        .assert()
-        .success();
+    let (_dir, store) = sample_store();
     let output = stdout(kiji(&store).args(["list", "--json", "--section", "Science & Nature"]));
     let articles: Vec<serde_json::Value> = serde_json::from_str(&output).expect("json");
     assert_eq!(articles.len(), 4);
@@ -304,12 +313,7 @@ fn hostile_file_names_and_content_never_reach_the_terminal_raw() {
 
 #[test]
 fn search_ranks_matches_with_a_snippet_each() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kiji.db");
-    kiji(&store)
-        .args(["import", "sample_data"])
-        .assert()
-        .success();
+    let (_dir, store) = sample_store();
     let out = stdout(kiji(&store).args(["search", "yen"]));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 4, "{out}");
@@ -349,13 +353,7 @@ fn search_ranks_matches_with_a_snippet_each() {
 #[test]
 fn search_with_nothing_to_look_for_is_one_clear_line() {
     let dir = TempDir::new().expect("tempdir");
-    let output = kiji(&dir.path().join("kiji.db"))
-        .args(["search", "\""])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let stderr = one_line_failure(kiji(&dir.path().join("kiji.db")).args(["search", "\""]));
     assert!(
         stderr.starts_with("kiji: nothing to search for"),
         "{stderr}"
@@ -364,12 +362,7 @@ fn search_with_nothing_to_look_for_is_one_clear_line() {
 
 #[test]
 fn list_unread_and_saved() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kiji.db");
-    kiji(&store)
-        .args(["import", "sample_data"])
-        .assert()
-        .success();
+    let (_dir, store) = sample_store();
     assert_eq!(
         stdout(kiji(&store).args(["list", "--unread"]))
             .lines()
@@ -424,12 +417,7 @@ fn completions_and_the_manual_page() {
 
 #[test]
 fn export_then_import_gives_back_the_same_articles() {
-    let dir = TempDir::new().expect("tempdir");
-    let first = dir.path().join("first.db");
-    kiji(&first)
-        .args(["import", "sample_data"])
-        .assert()
-        .success();
+    let (dir, first) = sample_store();
     let exported = stdout(kiji(&first).arg("export"));
     let file = dir.path().join("export.json");
     std::fs::write(&file, &exported).expect("write");
@@ -456,12 +444,7 @@ fn export_then_import_gives_back_the_same_articles() {
 
 #[test]
 fn markdown_export_of_a_section() {
-    let dir = TempDir::new().expect("tempdir");
-    let store = dir.path().join("kiji.db");
-    kiji(&store)
-        .args(["import", "sample_data"])
-        .assert()
-        .success();
+    let (_dir, store) = sample_store();
     let md = stdout(kiji(&store).args(["export", "--section", "Sports", "--format", "md"]));
     assert_eq!(md.matches("\n---\n").count(), 2, "three articles: {md}");
     assert!(
@@ -504,15 +487,12 @@ fn a_bad_configuration_is_one_line_naming_file_line_and_key() {
     let dir = TempDir::new().expect("tempdir");
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "theme = \"dark\"\n[keys]\nquit = [\"hyper-q\"]\n").expect("write");
-    let output = kiji(&dir.path().join("kiji.db"))
-        .arg("--config")
-        .arg(&config)
-        .arg("list")
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let stderr = one_line_failure(
+        kiji(&dir.path().join("kiji.db"))
+            .arg("--config")
+            .arg(&config)
+            .arg("list"),
+    );
     assert!(
         stderr.contains("config.toml:3: keys.quit: unknown key \"hyper-q\""),
         "{stderr}"

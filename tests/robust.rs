@@ -1,11 +1,15 @@
 //! Nothing breaks the store: imports killed at random points, a full disk,
 //! two imports at once, and store files kiji must not touch.
 
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use kiji::corpus::Corpus;
+use corpus::Corpus;
 use tempfile::TempDir;
 
 fn kiji(store: &Path) -> Command {
@@ -57,8 +61,8 @@ fn an_import_killed_at_random_points_never_damages_the_store() {
     let mut state = 0x2545_f491_u64;
     for round in 0..20 {
         let mut child = kiji(&store)
-            .env("KIJI_IMPORT_BATCH", BATCH.to_string())
             .arg("import")
+            .arg(format!("--batch-size={BATCH}"))
             .arg(&dumps)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -124,9 +128,8 @@ fn a_full_disk_is_one_clear_line_and_the_store_stays_as_it_was() {
         .arg(env!("CARGO_BIN_EXE_kiji"))
         .arg("--store")
         .arg(&store)
-        .arg("import")
+        .args(["import", "--batch-size", "500"])
         .arg(&dumps)
-        .env("KIJI_IMPORT_BATCH", "500")
         .env_remove("RUST_BACKTRACE")
         .output()
         .expect("import runs");
@@ -158,8 +161,7 @@ fn two_imports_at_once_both_complete_with_every_article_once() {
     let store = dir.path().join("kiji.db");
     let start = || {
         kiji(&store)
-            .env("KIJI_IMPORT_BATCH", "100")
-            .arg("import")
+            .args(["import", "--batch-size", "100"])
             .arg(&dumps)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

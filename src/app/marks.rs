@@ -2,7 +2,7 @@
 //! unread article. Every change goes to the store at once and the counts on
 //! screen follow.
 
-use super::{App, Popup, SAVED_TAB};
+use super::{App, Popup, Tab};
 use crate::store::{ArticleKey, Filter, StoreError};
 
 impl App {
@@ -73,10 +73,8 @@ impl App {
         };
         let keep = self.list.selected_headline().map(|h| h.key);
         self.set_filter(filter)?;
-        if let Some(position) =
-            keep.and_then(|key| self.store.position(&self.list.filter, key).ok().flatten())
-        {
-            self.list.select(position);
+        if let Some(key) = keep {
+            self.select_article(key)?;
         }
         Ok(())
     }
@@ -112,7 +110,7 @@ impl App {
         if let Some(row) = self.list.find_mut(key) {
             row.saved = saved;
         }
-        if self.tab == SAVED_TAB {
+        if self.tab == Tab::Saved {
             // the Saved tab loses the row at once
             let selected = self.list.selected;
             self.set_filter(self.list.filter.clone())?;

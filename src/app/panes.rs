@@ -1,7 +1,7 @@
 //! Actions on the panes: moving, opening, focus, going back, the sidebar,
 //! and the mouse.
 
-use super::{App, Popup, SidebarRow, scroll_for, tab_strip};
+use super::{App, Popup, SidebarRow, scroll_for};
 use crate::action::Action;
 use crate::layout::{self, Pane};
 use crate::store::{ArticleKey, StoreError};
@@ -29,14 +29,13 @@ impl App {
             Action::Back => return self.back(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
-            Action::NextSection => {
-                return self.set_tab((self.tab + 1) % (self.sections.len() + super::FIXED_TABS));
+            Action::NextSection => return self.step_tab(1),
+            Action::PreviousSection => return self.step_tab(-1),
+            Action::PickSection => {
+                self.popup = Some(Popup::Sections {
+                    selected: self.tab_index(),
+                });
             }
-            Action::PreviousSection => {
-                let tabs = self.sections.len() + super::FIXED_TABS;
-                return self.set_tab((self.tab + tabs - 1) % tabs);
-            }
-            Action::PickSection => self.popup = Some(Popup::Sections { selected: self.tab }),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Quit => self.running = false,
@@ -120,9 +119,7 @@ impl App {
             match entry.article {
                 Some(key) => {
                     self.open(key)?;
-                    if let Some(position) = self.store.position(&self.list.filter, key)? {
-                        self.list.select(position);
-                    }
+                    self.select_article(key)?;
                 }
                 None => self.notice = Some(format!("Not in the store: {}", entry.title)),
             }
@@ -210,11 +207,13 @@ impl App {
         let areas = self.areas();
         if areas.tabs.contains((column, row).into()) {
             let widths = self.tab_widths();
-            let clicked = layout::tab_positions(&widths, self.tab, tab_strip(areas.tabs))
+            let (_, strip) = layout::tab_bar(areas.tabs);
+            let clicked = layout::tab_positions(&widths, self.tab_index(), strip)
                 .into_iter()
                 .find(|&(_, x, width)| column >= x && column < x + width);
-            return match clicked {
-                Some((tab, ..)) => self.set_tab(tab),
+            let tab = clicked.and_then(|(index, ..)| self.tabs().get(index).cloned());
+            return match tab {
+                Some(tab) => self.set_tab(tab),
                 None => Ok(()),
             };
         }

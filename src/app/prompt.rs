@@ -17,7 +17,7 @@ impl App {
     pub(super) fn open_prompt(&mut self) {
         if self.before_search.is_none() {
             self.before_search = Some(BeforeSearch {
-                tab: self.tab,
+                tab: self.tab.clone(),
                 filter: self.list.filter.clone(),
                 selected: self.list.selected,
             });

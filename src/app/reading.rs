@@ -1,5 +1,6 @@
-//! The article being read: its text wrapped to the pane, cached per width
-//! so scrolling never wraps again.
+//! The article being read. Its text is wrapped to the pane here, once per
+//! width, and kept: the reading pane's cache, filled when the article opens
+//! or the pane's width changes, so that scrolling and drawing never wrap.
 
 use std::ops::Range;
 
@@ -9,6 +10,7 @@ use crate::article::Article;
 use crate::sanitize::clean;
 use crate::search::Query;
 use crate::store::ArticleKey;
+use crate::time::{local_dateline, relative};
 
 /// What a wrapped line is, which decides how it is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,17 +170,8 @@ impl Wrapper<'_> {
     fn push(&mut self, kind: LineKind, text: &str) {
         let text = clean(text);
         let matches = self.query.map(|q| q.matches(&text)).unwrap_or_default();
-        // first fit: fill each line as far as it goes, as print does; the
-        // default optimal fit evens lines out and leaves narrow columns ragged
-        let options =
-            textwrap::Options::new(self.width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-        let mut cursor = 0;
-        for line in textwrap::wrap(&text, options) {
-            let start = text[cursor..]
-                .find(line.as_ref())
-                .map_or(cursor, |at| cursor + at);
-            let end = start + line.len();
-            cursor = end;
+        for line in crate::text::wrap(&text, self.width) {
+            let (start, end) = (line.start, line.end);
             let on_line = matches
                 .iter()
                 .filter(|m| m.start < end && m.end > start)
@@ -186,7 +179,7 @@ impl Wrapper<'_> {
                 .collect();
             self.lines.push(ReaderLine {
                 kind,
-                text: line.into_owned(),
+                text: text[line].to_owned(),
                 matches: on_line,
             });
         }
@@ -201,37 +194,13 @@ pub fn meta_line(article: &Article, now: DateTime<Utc>, local_time: bool) -> Str
         parts.push(section.clone());
     }
     match (local_time, article.published) {
-        (true, Some(published)) => parts.push(
-            published
-                .with_timezone(&chrono::Local)
-                .format("%-H:%M (UTC%:z), %B %-d, %Y")
-                .to_string(),
-        ),
+        (true, Some(published)) => parts.push(local_dateline(published)),
         _ => parts.extend(article.dateline.clone()),
     }
     if let Some(published) = article.published {
         parts.push(relative(published.with_timezone(&Utc), now));
     }
     parts.join(" · ")
-}
-
-/// How long ago, in the largest whole unit: "just now", "5 minutes ago",
-/// "3 days ago", "2 years ago"; "in the future" for a clock that is behind.
-pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let seconds = (now - then).num_seconds();
-    if seconds < -60 {
-        return "in the future".into();
-    }
-    let (count, unit) = match seconds {
-        ..60 => return "just now".into(),
-        60..3600 => (seconds / 60, "minute"),
-        3600..86_400 => (seconds / 3600, "hour"),
-        86_400..2_592_000 => (seconds / 86_400, "day"),
-        2_592_000..31_536_000 => (seconds / 2_592_000, "month"),
-        _ => (seconds / 31_536_000, "year"),
-    };
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {unit}{plural} ago")
 }
 
 #[cfg(test)]
@@ -244,29 +213,6 @@ mod tests {
         Utc.with_ymd_and_hms(2024, 2, 9, 3, 48, 0)
             .single()
             .expect("valid")
-    }
-
-    #[test]
-    fn relative_times() {
-        let now = now();
-        assert_eq!(relative(now, now), "just now");
-        assert_eq!(
-            relative(now - chrono::Duration::minutes(5), now),
-            "5 minutes ago"
-        );
-        assert_eq!(
-            relative(now - chrono::Duration::hours(1), now),
-            "1 hour ago"
-        );
-        assert_eq!(relative(now - chrono::Duration::days(3), now), "3 days ago");
-        assert_eq!(
-            relative(now - chrono::Duration::days(800), now),
-            "2 years ago"
-        );
-        assert_eq!(
-            relative(now + chrono::Duration::days(1), now),
-            "in the future"
-        );
     }
 
     #[test]

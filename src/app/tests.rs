@@ -365,7 +365,8 @@ fn mouse_clicks_select_focus_and_filter_and_the_wheel_scrolls() {
     assert_eq!(app.list.selected, 6);
 
     let widths = app.tab_widths();
-    let tabs = layout::tab_positions(&widths, app.tab, tab_strip(app.areas().tabs));
+    let (_, strip) = layout::tab_bar(app.areas().tabs);
+    let tabs = layout::tab_positions(&widths, app.tab_index(), strip);
     let (_, x, _) = tabs[3];
     app.update(Action::Click(x + 1, 0));
     assert_eq!(app.filter_name(), "Culture");

@@ -3,12 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-const JST_SECONDS: i32 = 9 * 3600;
-
-/// Japan Standard Time, the zone every dateline is printed in.
-pub fn jst() -> FixedOffset {
-    FixedOffset::east_opt(JST_SECONDS).expect("+09:00 is a valid offset")
-}
+use crate::time::jst;
 
 /// The timestamp a dateline stands for; `None` when the line is not one.
 /// A date alone stands for midnight JST of that day.

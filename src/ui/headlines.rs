@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::fit;
 use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::App;
 use crate::layout::{Pane, inner};
 use crate::store::Headline;
+use crate::text::fit;
 
 /// Columns before the headline: marker, unread mark, space, `Feb 06`, gap.
 const PREFIX: usize = 11;
@@ -76,8 +76,7 @@ fn row<'a>(
     let marker = if selected { "›" } else { " " };
     let mark = if headline.read { " " } else { "●" };
     let date = match headline.published {
-        Some(p) if local_time => p.with_timezone(&chrono::Local).format("%b %d").to_string(),
-        Some(p) => p.format("%b %d").to_string(),
+        Some(p) => crate::time::short_date(p, local_time),
         None => "      ".to_owned(),
     };
     let text_style = if headline.read {
@@ -87,7 +86,7 @@ fn row<'a>(
     };
     let title = fit(&headline.headline, width.saturating_sub(PREFIX));
     // pad to the pane's width so a selected row is highlighted end to end
-    let pad = width.saturating_sub(PREFIX + super::text::width(&title));
+    let pad = width.saturating_sub(PREFIX + crate::text::width(&title));
     let line = Line::from(vec![
         Span::raw(marker),
         Span::styled(mark, theme.unread_mark),

@@ -1,40 +1,31 @@
-//! Popups: the key list (drawn from the key table) and the section picker.
+//! Popups: the key list (drawn from the key table), the section picker and
+//! a yes/no question, in the rectangles [`crate::layout`] gives them.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane_block;
-use super::text::{fit, width};
 use super::theme::Theme;
 use crate::app::App;
-use crate::keys::{BINDINGS, Binding, Context};
-use crate::layout::inner;
-
-/// A rectangle of at most `columns` × `rows`, centred in `area`.
-fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(rows.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(columns.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    popup
-}
+use crate::keys::{HelpLine, help_lines};
+use crate::layout::{help_popup, inner, question_popup, sections_popup};
+use crate::text::{fit, width};
 
 /// The key list, by context, from the key table itself.
 pub fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let theme = super::theme::of(app.theme);
     let lines = help_lines();
-    let popup = centred(area, 70, lines.len() as u16 + 2);
+    let popup = help_popup(area, lines.len());
     frame.render_widget(Clear, popup);
     frame.render_widget(pane_block("Keys · Esc closes", true, theme), popup);
     let inside = inner(popup);
     let columns = usize::from(inside.width);
-    let label_width = BINDINGS
-        .iter()
-        .map(|b| width(&app.keymap.label(b)))
+    let label_width = app
+        .keymap
+        .bindings()
+        .map(|(b, _)| width(&app.keymap.label(b)))
         .max()
         .unwrap_or(0)
         + 2;
@@ -60,34 +51,10 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     frame.render_widget(Paragraph::new(lines), inside);
 }
 
-enum HelpLine {
-    Heading(&'static str),
-    Blank,
-    Binding(&'static Binding),
-}
-
-/// Every binding under the heading of its context.
-fn help_lines() -> Vec<HelpLine> {
-    let mut lines = Vec::new();
-    for context in Context::ALL {
-        if !lines.is_empty() {
-            lines.push(HelpLine::Blank);
-        }
-        lines.push(HelpLine::Heading(context.title()));
-        lines.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(HelpLine::Binding),
-        );
-    }
-    lines
-}
-
 /// A yes/no question.
 pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let text = format!(" {question}  y / n ");
-    let popup = centred(area, width(&text) as u16 + 2, 3);
+    let popup = question_popup(area, width(&text));
     frame.render_widget(Clear, popup);
     frame.render_widget(pane_block("Confirm", true, theme), popup);
     let inside = inner(popup);
@@ -100,7 +67,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
 pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let theme = super::theme::of(app.theme);
     let labels = app.tab_labels();
-    let popup = centred(area, 40, labels.len() as u16 + 2);
+    let popup = sections_popup(area, labels.len());
     frame.render_widget(Clear, popup);
     frame.render_widget(pane_block("Section · Enter filters", true, theme), popup);
     let inside = inner(popup);

@@ -6,11 +6,11 @@ use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::fit;
 use super::theme::Theme;
 use super::{focused, pane_block};
 use crate::app::{App, LineKind};
 use crate::layout::{Pane, inner, measure};
+use crate::text::fit;
 
 /// A line with its search matches highlighted, cut to `width` columns.
 fn highlighted<'a>(

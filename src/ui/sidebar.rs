@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::text::{fit, width};
 use super::{focused, pane_block};
 use crate::app::{App, SidebarRow, scroll_for};
 use crate::layout::{Pane, inner};
+use crate::text::{fit, width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
     let theme = super::theme::of(app.theme);

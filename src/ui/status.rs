@@ -7,10 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{fit, width};
 use crate::action::Action;
-use crate::app::App;
-use crate::keys::BINDINGS;
+use crate::app::{App, Tab};
+use crate::text::{fit, width};
 
 /// What the list shows, in words: `Politics · 12 of 240 · 3 unread`, or
 /// `search "yen" · 37 matches` during a search.
@@ -19,12 +18,12 @@ pub fn describe(app: &App) -> String {
     let mut text = match &list.filter.query {
         Some(query) => {
             let mut text = format!("search \"{}\" · {}", query.text, matches(app));
-            if app.tab != 0 {
+            if app.tab != Tab::All {
                 text.push_str(&format!(" in {}", app.filter_name()));
             }
             text
         }
-        None if app.tab == 0 && !list.filter.unread_only => {
+        None if app.tab == Tab::All && !list.filter.unread_only => {
             let noun = if list.count == 1 {
                 "article"
             } else {
@@ -76,12 +75,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     // as many hints as fit: help first, then the key table's order
     let context = app.key_context();
-    let here = BINDINGS.iter().filter(|b| b.context == context);
-    let help = here.clone().filter(|b| b.action == Action::Help);
-    let others = here.filter(|b| b.action != Action::Help);
+    let here = app.keymap.bindings().filter(|(b, _)| b.context == context);
+    let help = here.clone().filter(|(b, _)| b.action == Action::Help);
+    let others = here.filter(|(b, _)| b.action != Action::Help);
     let mut hints = String::new();
-    let hinted = help.chain(others).filter_map(|b| {
-        let key = app.keymap.keys_of(b).first()?;
+    let hinted = help.chain(others).filter_map(|(b, keys)| {
+        let key = keys.first()?;
         Some(format!("{} {}", crate::keys::key_name(*key), b.hint?))
     });
     for hint in hinted {

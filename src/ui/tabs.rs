@@ -5,23 +5,24 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::fit;
-use crate::app::{App, tab_strip};
-use crate::layout::tab_positions;
+use crate::app::App;
+use crate::layout::{APP_NAME, tab_bar, tab_positions, tab_widths};
+use crate::text::fit;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = super::theme::of(app.theme);
-    frame.render_widget(Paragraph::new(Span::styled(" kiji ", theme.app_name)), area);
-    let strip = tab_strip(area);
+    let (name, strip) = tab_bar(area);
+    frame.render_widget(Paragraph::new(Span::styled(APP_NAME, theme.app_name)), name);
     let labels = app.tab_labels();
-    let widths = crate::layout::tab_widths(&labels);
+    let widths = tab_widths(&labels);
+    let active = app.tab_index();
     let mut spans = Vec::new();
     let mut x = strip.x;
-    for (index, at, width) in tab_positions(&widths, app.tab, strip) {
+    for (index, at, width) in tab_positions(&widths, active, strip) {
         if at > x {
             spans.push(Span::raw(" ".repeat(usize::from(at - x))));
         }
-        let style = if index == app.tab {
+        let style = if index == active {
             theme.tab_active
         } else {
             theme.tab

@@ -44,7 +44,9 @@ fn screen(app: &App, width: u16, height: u16) -> String {
             while x < width {
                 let symbol = buffer[(x, y)].symbol();
                 line.push_str(symbol);
-                x += u16::try_from(text::width(symbol)).unwrap_or(1).max(1);
+                x += u16::try_from(crate::text::width(symbol))
+                    .unwrap_or(1)
+                    .max(1);
             }
             line.trim_end().to_owned()
         })
@@ -308,7 +310,7 @@ mod properties {
 #[test]
 fn no_color_draws_no_colour_and_still_shows_the_selection() {
     use ratatui::style::{Color, Modifier};
-    let mut app = sample_app(120, 30).with_theme(crate::app::ThemeName::NoColor);
+    let mut app = sample_app(120, 30).with_theme(crate::config::ThemeName::NoColor);
     app.update(Action::Search);
     app.update(Action::Input('y'));
     app.update(Action::Input('e'));
@@ -336,7 +338,7 @@ fn no_color_draws_no_colour_and_still_shows_the_selection() {
 
 #[test]
 fn the_light_theme_draws_every_screen() {
-    let mut app = sample_app(100, 30).with_theme(crate::app::ThemeName::Light);
+    let mut app = sample_app(100, 30).with_theme(crate::config::ThemeName::Light);
     app.update(Action::Open);
     let text = screen(&app, 100, 30);
     assert!(text.contains("Manga Museum"), "{text}");

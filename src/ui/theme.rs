@@ -5,7 +5,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::ThemeName;
+use crate::config::ThemeName;
 
 pub struct Theme {
     pub app_name: Style,

@@ -1,0 +1,155 @@
+//! What each command does: a function from its arguments (and the store it
+//! reads) to what it writes. Everything a command prints goes through one
+//! writer, so a closed pipe ends it quietly and any other write error is one
+//! line and a failure, here, for every command.
+
+mod config;
+mod export;
+pub mod import;
+mod list;
+mod parse;
+mod read;
+mod search;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::cli::{Cli, Command};
+use crate::config::{Config, ThemeName};
+use crate::sanitize::clean;
+use crate::store::{Filter, Store};
+
+/// Runs what the command line asks, and says how it went.
+pub fn run(cli: &Cli) -> ExitCode {
+    // Past a file-size limit the kernel sends SIGXFSZ, which would kill kiji
+    // mid-write; with a handler the write fails instead and is reported.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let result = dispatch(cli, &mut out).and_then(|ok| {
+        out.flush().context("writing to standard output")?;
+        Ok(ok)
+    });
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        // output piped into a program that stopped reading (`kiji list | head`)
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&format!("kiji: {error:#}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a command, writing its output to `out`; `Ok(false)` when some input
+/// failed.
+fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
+    if cli.command.is_some() && !cli.paths.is_empty() {
+        anyhow::bail!("paths go after the command, as in `kiji import PATH...`");
+    }
+    let config = load_config(cli)?;
+    let open_store = || open_store(cli, &config);
+    match &cli.command {
+        Some(Command::Parse { paths }) => parse::parse(paths, out),
+        Some(Command::Config { default }) => config::config(cli, *default, out).map(|()| true),
+        Some(Command::Completions { shell }) => config::completions(*shell, out).map(|()| true),
+        Some(Command::Man) => config::man(out).map(|()| true),
+        Some(Command::Export { section, format }) => {
+            export::export(&open_store()?, section.clone(), *format, out).map(|()| true)
+        }
+        Some(Command::Import { paths, batch_size }) => {
+            import::import(&mut open_store()?, paths, *batch_size, out)
+        }
+        Some(Command::List {
+            section,
+            unread,
+            saved,
+            json,
+        }) => {
+            let filter = Filter {
+                section: section.clone(),
+                unread_only: *unread,
+                saved_only: *saved,
+                query: None,
+            };
+            list::list(&open_store()?, &filter, *json, out).map(|()| true)
+        }
+        Some(Command::Search {
+            query,
+            section,
+            json,
+        }) => search::search(&open_store()?, query, section.clone(), *json, out).map(|()| true),
+        Some(Command::Sections { json }) => {
+            list::sections(&open_store()?, *json, out).map(|()| true)
+        }
+        None => read::read(cli, &config, out).map(|()| true),
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes a line for the person at the terminal to standard error, cleaned
+/// of anything a terminal would act on. A standard error that cannot be
+/// written to is no reason to stop.
+pub fn report(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{}", clean(line));
+}
+
+/// The configuration: the file given, or the one in the platform config
+/// folder if there is one.
+fn load_config(cli: &Cli) -> Result<Config> {
+    let config = match &cli.config {
+        Some(path) => crate::config::load(path, true)?,
+        None => match crate::config::default_path() {
+            Some(path) => crate::config::load(&path, false)?,
+            None => Config::default(),
+        },
+    };
+    Ok(config)
+}
+
+/// The theme to draw with: none when `NO_COLOR` is set to anything
+/// (no-color.org), else the one asked for on the command line, else the
+/// configured one, else dark.
+fn theme(cli: &Cli, config: &Config) -> ThemeName {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match cli.theme {
+        _ if no_color => ThemeName::NoColor,
+        Some(theme) => theme.into(),
+        None => config.theme.unwrap_or_default(),
+    }
+}
+
+/// Opens the store named on the command line, else in the configuration,
+/// else the default one.
+fn open_store(cli: &Cli, config: &Config) -> Result<Store> {
+    Ok(Store::open(&store_path(cli, config)?)?)
+}
+
+/// Where the store is: `--store` or `KIJI_STORE`, else the configuration,
+/// else the platform data folder.
+fn store_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
+    Ok(match (&cli.store, &config.store) {
+        (Some(path), _) => path.clone(),
+        (None, Some(path)) => crate::dirs::expand_home(path),
+        (None, None) => crate::store::default_path()
+            .context("no home directory to keep the store in; pass --store PATH")?,
+    })
+}
+
+/// Whether standard error is a terminal a progress bar can be drawn on.
+fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}

@@ -1,0 +1,47 @@
+//! `kiji export`: the articles, whole, as JSON that `kiji import` takes back,
+//! or as Markdown.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::ExportFormat;
+use crate::store::{Filter, Store};
+
+/// Writes the articles of a section, or all, one at a time so a large
+/// store needs little memory.
+pub fn export(
+    store: &Store,
+    section: Option<String>,
+    format: ExportFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let filter = Filter {
+        section,
+        ..Filter::default()
+    };
+    let mut first = true;
+    if format == ExportFormat::Json {
+        out.write_all(b"[")?;
+    }
+    store.each_article(&filter, |article| {
+        match format {
+            ExportFormat::Json => {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut *out, &article)?;
+            }
+            ExportFormat::Markdown => {
+                if !first {
+                    out.write_all(b"\n---\n\n")?;
+                }
+                out.write_all(crate::export::markdown(&article).as_bytes())?;
+            }
+        }
+        first = false;
+        Ok::<(), anyhow::Error>(())
+    })?;
+    if format == ExportFormat::Json {
+        out.write_all(b"\n]\n")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! `kiji` with no command: the reader, on the store, on files named on the
+//! command line, or on the built-in sample articles while the store is
+//! empty. Piped, it prints the list instead of drawing a screen.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::{list, open_store, report, store_path, theme};
+use crate::cli::Cli;
+use crate::config::{Config, TimeZone};
+use crate::load;
+use crate::reader::{self, Hooks, Options};
+use crate::store::{Filter, Store};
+
+/// Opens the reader, or prints the list when standard output is no
+/// terminal.
+pub fn read(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<()> {
+    let (store, notice) = reader_store(cli, config)?;
+    if !std::io::stdout().is_terminal() {
+        return list::list(&store, &Filter::default(), false, out);
+    }
+    let watch = match &cli.watch {
+        Some(dir) => Some((dir.clone(), store_path(cli, config)?)),
+        None => None,
+    };
+    let options = Options {
+        store,
+        notice,
+        theme: theme(cli, config),
+        keymap: config.keymap.clone(),
+        sidebar: config.sidebar.unwrap_or(true),
+        local_time: config.time_zone == TimeZone::Local,
+        section: config.default_section.clone(),
+        watch,
+    };
+    reader::run(options, Hooks::default())
+}
+
+/// The store the reader opens, and a line to greet the reader with.
+fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>)> {
+    if !cli.paths.is_empty() {
+        let (store, problems) = scratch_store(&cli.paths)?;
+        for problem in &problems {
+            report(problem);
+        }
+        if store.count(&Filter::default())? == 0 {
+            anyhow::bail!("no articles in the paths given");
+        }
+        let notice = (!problems.is_empty()).then(|| {
+            format!(
+                "{} files could not be read; kiji parse PATH says why",
+                problems.len()
+            )
+        });
+        return Ok((store, notice));
+    }
+    let store = open_store(cli, config)?;
+    if store.count(&Filter::default())? > 0 || cli.watch.is_some() {
+        return Ok((store, None));
+    }
+    let notice = "Showing the built-in sample articles · import your own with: kiji import DIR";
+    Ok((sample_store()?, Some(notice.into())))
+}
+
+/// An in-memory store of the given files, for reading without importing.
+/// Returns it with a line for each file that could not be read.
+fn scratch_store(paths: &[PathBuf]) -> Result<(Store, Vec<String>)> {
+    let mut store = Store::open_in_memory()?;
+    let batch = load::load_paths(paths);
+    store.import(&batch.articles)?;
+    let problems = batch.failures.iter().map(ToString::to_string).collect();
+    Ok((store, problems))
+}
+
+/// An in-memory store of the built-in sample articles.
+fn sample_store() -> Result<Store> {
+    let mut store = Store::open_in_memory()?;
+    store.import(&load::samples())?;
+    Ok(store)
+}

@@ -1,0 +1,53 @@
+//! `kiji search`: the matches of a query, best first, each with a snippet.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::list::{without_body, write_json, write_rows};
+use crate::search::Query;
+use crate::store::{Filter, Store};
+
+/// Characters of context a search snippet shows.
+const SNIPPET_WIDTH: usize = 76;
+
+/// Prints the matches of a search, best first, each with a snippet.
+pub fn search(
+    store: &Store,
+    words: &[String],
+    section: Option<String>,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<()> {
+    if let Some(option) = words.iter().find(|w| w.starts_with("--")) {
+        anyhow::bail!("put options before the query, as in `kiji search {option} QUERY`");
+    }
+    let query = Query::parse(&words.join(" "));
+    if query.is_empty() {
+        anyhow::bail!("nothing to search for: give at least one word that is not excluded");
+    }
+    let filter = Filter {
+        section,
+        query: Some(query.clone()),
+        ..Filter::default()
+    };
+    let articles = store.listing(&filter)?;
+    let mut snippets = Vec::with_capacity(articles.len());
+    for article in &articles {
+        let body = store.body(&article.id)?;
+        let snippet = query
+            .snippet(body.iter().map(String::as_str), SNIPPET_WIDTH)
+            .or_else(|| query.snippet([article.headline.as_str()], SNIPPET_WIDTH))
+            .unwrap_or_default();
+        snippets.push(snippet);
+    }
+    if json {
+        let listing = articles
+            .iter()
+            .zip(&snippets)
+            .map(|(article, snippet)| without_body(article, Some(snippet)))
+            .collect::<Result<Vec<_>, _>>()?;
+        return write_json(out, &listing);
+    }
+    write_rows(out, &articles, Some(&snippets))
+}

@@ -1,0 +1,70 @@
+//! The terminal while the reader runs: raw mode, the alternate screen and
+//! mouse reporting set up, and put back however the reader ends — a panic
+//! included, through a panic hook.
+
+use std::io::stdout;
+
+use anyhow::{Context, Result};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
+
+/// The terminal, set up for the reader until [`Screen::stop`] or a drop.
+pub struct Screen {
+    terminal: DefaultTerminal,
+    stopped: bool,
+}
+
+impl Screen {
+    /// Sets the terminal up: raw mode, the alternate screen, the mouse, and
+    /// a panic hook that puts it all back before the panic is reported.
+    pub fn start() -> Result<Self> {
+        let terminal = ratatui::try_init().context("setting up the terminal")?;
+        let ratatui_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            ratatui_hook(info);
+        }));
+        let screen = Self {
+            terminal,
+            stopped: false,
+        };
+        execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+        Ok(screen)
+    }
+
+    /// The terminal's size.
+    pub fn size(&self) -> Result<Rect> {
+        let size = self
+            .terminal
+            .size()
+            .context("reading the terminal's size")?;
+        Ok(Rect::new(0, 0, size.width, size.height))
+    }
+
+    pub fn terminal(&mut self) -> &mut DefaultTerminal {
+        &mut self.terminal
+    }
+
+    /// Puts the terminal back as it was.
+    pub fn stop(&mut self) {
+        if !self.stopped {
+            restore();
+            self.stopped = true;
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Mouse reporting off, the cursor shown, the main screen and cooked mode
+/// back.
+fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
+    ratatui::restore();
+}

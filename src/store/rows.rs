@@ -1,0 +1,100 @@
+//! The rows reads return, and reading them from SQLite: a headline of the
+//! list, a section's counts, a sidebar list item, a whole article.
+
+use chrono::{DateTime, FixedOffset};
+use rusqlite::Row;
+use rusqlite::types::Value;
+
+use super::lines::unlines;
+use super::{ArticleKey, Store, StoreError};
+use crate::article::Article;
+use crate::time::from_unix;
+
+/// One row of the headline list: what the list shows, without the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    pub key: ArticleKey,
+    pub id: String,
+    pub headline: String,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub section: Option<String>,
+    pub read: bool,
+    pub saved: bool,
+    /// Where the row sorts by date, for fetching the rows next to it.
+    pub sort_key: i64,
+}
+
+/// A section and how many articles it holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SectionCount {
+    pub name: String,
+    pub articles: usize,
+    pub unread: usize,
+}
+
+/// An item of a Popular or Access Ranking list, linked to the stored
+/// article of the same headline when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    pub title: String,
+    pub article: Option<ArticleKey>,
+}
+
+pub(super) const HEADLINE_COLUMNS: &str =
+    "a.key, a.id, a.headline, a.published, a.section, a.read, a.saved, a.sort_key";
+
+/// An article's columns but the body, which follows them in the queries
+/// that read articles (or an empty text in its place).
+pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.headline, a.caption, a.published, a.dateline, a.section, \
+     a.source, b.popular, b.ranking";
+
+pub(super) fn article_from(row: &Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: row.get(0)?,
+        headline: row.get(1)?,
+        caption: row.get(2)?,
+        published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
+        dateline: row.get(4)?,
+        section: row.get(5)?,
+        source: row.get(6)?,
+        popular: unlines(&row.get::<_, String>(7)?),
+        access_ranking: unlines(&row.get::<_, String>(8)?),
+        body: unlines(&row.get::<_, String>(9)?),
+    })
+}
+
+pub(super) fn headline_from(row: &Row<'_>) -> rusqlite::Result<Headline> {
+    Ok(Headline {
+        key: ArticleKey(row.get(0)?),
+        id: row.get(1)?,
+        headline: row.get(2)?,
+        published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
+        section: row.get(4)?,
+        read: row.get(5)?,
+        saved: row.get(6)?,
+        sort_key: row.get(7)?,
+    })
+}
+
+impl Store {
+    /// Runs a `SELECT count(*)` with its parameters.
+    pub(super) fn count_of(&self, text: &str, params: &[Value]) -> Result<usize, StoreError> {
+        let count: i64 = self
+            .conn
+            .prepare_cached(text)?
+            .query_row(rusqlite::params_from_iter(params), |row| row.get(0))?;
+        Ok(count.max(0) as usize)
+    }
+
+    /// Runs a query with its parameters and maps every row.
+    pub(super) fn rows_of<T>(
+        &self,
+        text: &str,
+        params: &[Value],
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut statement = self.conn.prepare_cached(text)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(params), map)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
