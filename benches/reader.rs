@@ -220,7 +220,7 @@ fn report(name: &str, singles: &mut [Duration]) {
 fn long_article(c: &mut Criterion) {
     let mut article = Article::new("A Very Long Article".into(), None);
     article.body = (0..3000)
-        .map(|i| format!("Paragraph {i} of a long article, long enough to wrap over a line or two of the reading pane at most widths."))
+        .map(|i| format!("Paragraph {i} of a long article, long enough to wrap over a line or two of the reading pane at most widths.").into())
         .collect();
     let mut store = Store::open_in_memory().expect("store");
     store.import([&article]).expect("import");

@@ -11,8 +11,23 @@ pub enum Action {
     Down,
     /// A page up in the focused pane.
     PageUp,
-    /// A page down in the focused pane.
+    /// A page down in the focused pane; at the end of an article, the next
+    /// unread one.
     PageDown,
+    /// Half a page up, as in vim and less.
+    HalfPageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Open the next article in the list.
+    NextArticle,
+    /// Open the previous article in the list.
+    PreviousArticle,
+    /// Back to the article read before following a sidebar item.
+    HistoryBack,
+    /// Give the headline list more of the width.
+    WidenList,
+    /// Give the headline list less of the width.
+    NarrowList,
     /// To the first headline, the top of the article, the first list item.
     Top,
     /// To the last headline, the end of the article, the last list item.

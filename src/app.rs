@@ -3,7 +3,10 @@
 //! terminal; the view only reads it.
 
 mod headlines;
+mod lists;
 mod marks;
+mod mouse;
+mod open;
 mod panes;
 mod popups;
 mod prompt;
@@ -22,7 +25,7 @@ use crate::store::{ArticleKey, Filter, SectionCount, Store, StoreError};
 pub use headlines::HeadlineList;
 pub use popups::Popup;
 pub use reading::{LineKind, ReaderLine, Reading, meta_line};
-pub use sidebar::{Sidebar, SidebarRow, scroll_for};
+pub use sidebar::{Shows, Sidebar, SidebarList, SidebarRow, scroll_for};
 pub use tabs::Tab;
 
 /// The list as it was before a search, to go back to.
@@ -81,6 +84,18 @@ pub struct App {
     pub keymap: Keymap,
     /// Show times in this machine's time zone rather than JST as printed.
     pub local_time: bool,
+    /// The list's share of the width beside the sidebar, in per cent.
+    pub list_share: u16,
+    /// Articles read before following a sidebar item, to go back to.
+    history: Vec<ArticleKey>,
+    /// Searches kept with Enter, oldest first, for recalling on the prompt.
+    searches: Vec<String>,
+    /// The kept search the prompt shows, while going through them.
+    recalled: Option<usize>,
+    /// Read and saved marks outlive the reader (not so for files read
+    /// without importing them, or the sample articles).
+    marks_kept: bool,
+    said_marks_not_kept: bool,
     pub running: bool,
 }
 
@@ -115,10 +130,15 @@ impl App {
             theme: ThemeName::Dark,
             keymap: Keymap::default(),
             local_time: false,
+            list_share: layout::LIST_SHARE,
+            history: Vec::new(),
+            searches: Vec::new(),
+            recalled: None,
+            marks_kept: true,
+            said_marks_not_kept: false,
             running: true,
         };
         app.load_counts()?;
-        app.sidebar.ranking = app.store.access_ranking()?;
         app.data_version = app.store.data_version()?;
         app.settle()?;
         Ok(app)
@@ -161,6 +181,21 @@ impl App {
         self
     }
 
+    /// The reader on a store whose marks are not kept (files read without
+    /// importing them, the sample articles): it says so at the first mark.
+    #[must_use]
+    pub fn with_marks_kept(mut self, kept: bool) -> Self {
+        self.marks_kept = kept;
+        self
+    }
+
+    /// The reader with the list given this share of the width, in per cent.
+    #[must_use]
+    pub fn with_list_share(mut self, share: u16) -> Self {
+        self.list_share = share.clamp(*layout::LIST_SHARES.start(), *layout::LIST_SHARES.end());
+        self
+    }
+
     /// The reader greeting its user with a line on the status line.
     #[must_use]
     pub fn with_notice(mut self, notice: Option<String>) -> Self {
@@ -193,12 +228,25 @@ impl App {
             reading: self.reading.is_some(),
             sidebar_hidden: self.sidebar_hidden,
             sidebar_overlay: self.sidebar_overlay,
+            list_share: self.list_share,
         }
     }
 
     /// Where everything is on screen now.
     pub fn areas(&self) -> Areas {
         layout::layout(self.size, self.shape())
+    }
+
+    /// Screen rows a list item takes: two in a search (the headline, then
+    /// why it matched), else one.
+    pub fn list_row_height(&self) -> usize {
+        if self.list.filter.is_ranked() { 2 } else { 1 }
+    }
+
+    /// List items a screen holds.
+    pub fn list_items(&self) -> usize {
+        let rows = usize::from(layout::inner(self.areas().list).height);
+        (rows / self.list_row_height()).max(1)
     }
 
     /// The one way the state changes.
@@ -281,19 +329,18 @@ impl App {
         {
             self.tab = Tab::All;
         }
-        self.sidebar.ranking = self.store.access_ranking()?;
-        self.load_popular(self.sidebar.section.clone())?;
         let filter = self.list.filter.clone();
         self.set_filter(filter)?;
         if let Some(key) = keep {
             self.select_article(key)?;
         }
         self.data_version = self.store.data_version()?;
+        self.sync_sidebar(true)?;
         let added = self.total.saturating_sub(before);
         self.new_articles += added;
         if added > 0 {
-            let noun = if added == 1 { "article" } else { "articles" };
-            self.notice = Some(format!("{added} new {noun}"));
+            // the same count the list's title shows
+            self.notice = Some(count(self.new_articles, "new article"));
         }
         Ok(())
     }
@@ -334,20 +381,10 @@ impl App {
         Ok(())
     }
 
-    /// Shows the Popular list of `section` in the sidebar.
-    fn load_popular(&mut self, section: Option<String>) -> Result<(), StoreError> {
-        self.sidebar.popular = match &section {
-            Some(name) => self.store.popular(name)?,
-            None => Vec::new(),
-        };
-        self.sidebar.section = section;
-        Ok(())
-    }
-
     /// After every change: keep the focus on a pane that is shown, the
     /// selections and scroll offsets in range, the rows on screen fetched,
     /// the search run for what the prompt holds, the article wrapped to its
-    /// pane, and the sidebar on the right section.
+    /// pane, and the sidebar on the lists it should show.
     fn settle(&mut self) -> Result<(), StoreError> {
         // while a search is typed, input that comes meanwhile cuts it short
         let cancellable = self.prompt.is_some().then(|| self.store.cancellable());
@@ -362,8 +399,7 @@ impl App {
         if !areas.panes().contains(&self.focus) && !areas.too_small {
             self.focus = Pane::List;
         }
-        let list_rows = usize::from(layout::inner(areas.list).height);
-        self.list.settle(&self.store, list_rows.max(1))?;
+        self.list.settle(&self.store, self.list_items())?;
         drop(cancellable);
         if let Some(reading) = &mut self.reading {
             reading.follow(
@@ -374,21 +410,16 @@ impl App {
             let rows = usize::from(layout::inner(areas.reader).height);
             reading.scroll = reading.scroll.min(reading.max_scroll(rows));
         }
-        let section = self
-            .reading
-            .as_ref()
-            .and_then(|r| r.article.section.clone())
-            .or_else(|| self.list.filter.section.clone())
-            .or_else(|| {
-                self.list
-                    .selected_headline()
-                    .and_then(|h| h.section.clone())
-            });
-        if section != self.sidebar.section {
-            self.load_popular(section)?;
-        }
-        self.sidebar.select(self.sidebar.selected);
-        Ok(())
+        self.sync_sidebar(false)
+    }
+}
+
+/// `1 article`, `3 articles`: a count with its noun in agreement.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn every_setting() {
         let config = parsed(
-            "store = \"/tmp/k.db\"\ntheme = \"light\"\ndefault_section = \"Sports\"\nsidebar = false\ntime_zone = \"local\"\n[keys]\ndown = [\"n\", \"Down\"]\nnext_match = [\"ctrl-n\"]\n",
+            "store = \"/tmp/k.db\"\ntheme = \"light\"\ndefault_section = \"Sports\"\nsidebar = false\ntime_zone = \"local\"\n[keys]\ndown = [\"n\", \"Down\"]\nnext_match = [\"ctrl-x\"]\n",
         )
         .expect("parses");
         assert_eq!(config.store.as_deref(), Some(Path::new("/tmp/k.db")));
@@ -239,7 +239,7 @@ mod tests {
             Some(Action::Down)
         );
         assert_eq!(
-            press(KeyCode::Char('n'), KeyModifiers::CONTROL),
+            press(KeyCode::Char('x'), KeyModifiers::CONTROL),
             Some(Action::NextMatch)
         );
         assert_eq!(press(KeyCode::Char('j'), KeyModifiers::NONE), None);

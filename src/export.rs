@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::article::Article;
+use crate::article::{Article, Block};
 
 /// An article as Markdown: the headline as a heading, section and dateline,
 /// the caption quoted, the paragraphs, then the page's lists. Text that
@@ -18,14 +18,21 @@ pub fn markdown(article: &Article) -> String {
     if !meta.is_empty() {
         let _ = writeln!(out, "*{}*\n", meta.join(" · "));
     }
-    if let Some(caption) = &article.caption {
-        for line in caption.lines() {
-            let _ = writeln!(out, "> {}", escape(line));
+    for block in &article.body {
+        match block {
+            Block::Paragraph { text } => {
+                let _ = writeln!(out, "{}\n", escape(text));
+            }
+            Block::Subhead { text } => {
+                let _ = writeln!(out, "## {}\n", escape(text));
+            }
+            Block::Photo(photo) => {
+                if let Some(credit) = &photo.credit {
+                    let _ = writeln!(out, "> *{}*  ", escape(credit));
+                }
+                let _ = writeln!(out, "> {}\n", escape(&photo.caption));
+            }
         }
-        out.push('\n');
-    }
-    for paragraph in &article.body {
-        let _ = writeln!(out, "{}\n", escape(paragraph));
     }
     for (title, items) in [
         ("Popular", &article.popular),
@@ -36,7 +43,7 @@ pub fn markdown(article: &Article) -> String {
         }
         let _ = writeln!(out, "**{title}**\n");
         for (number, item) in items.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", number + 1, escape(item));
+            let _ = writeln!(out, "{}. {}", number + 1, escape(&item.title));
         }
         out.push('\n');
     }
@@ -60,14 +67,21 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Photo;
 
     #[test]
     fn markdown_has_the_headline_meta_caption_body_and_lists() {
         let mut article = Article::new("Yen *Slides*".into(), None);
         article.section = Some("Business".into());
         article.dateline = Some("9:05 JST, March 4, 2024".into());
-        article.caption = Some("Traders watch".into());
-        article.body = vec!["The yen fell.".into(), "# not a heading".into()];
+        article.body = vec![
+            Block::Photo(Photo {
+                credit: None,
+                caption: "Traders watch".into(),
+            }),
+            "The yen fell.".into(),
+            "# not a heading".into(),
+        ];
         article.popular = vec!["Stocks Rise".into()];
         let md = markdown(&article);
         assert!(md.starts_with(

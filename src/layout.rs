@@ -6,6 +6,7 @@
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
+use crate::keys::{HelpLine, Keymap, help_lines};
 use crate::text;
 
 /// Below this size only a "terminal too small" line is shown.
@@ -17,6 +18,14 @@ pub const SIDEBAR_FROM: u16 = 100;
 pub const TWO_PANES_FROM: u16 = 60;
 /// Article text is wrapped no wider than this, for comfortable reading.
 pub const MAX_MEASURE: u16 = 88;
+/// The reading pane grows no wider than its text needs: border, padding,
+/// scrollbar and the measure. A wider screen gives the rest to the list.
+const READER_MAX: u16 = MAX_MEASURE + 5;
+/// The list's share of the width beside the sidebar, in per cent, unless
+/// the reader moves the split.
+pub const LIST_SHARE: u16 = 45;
+/// How far the split may move, in per cent.
+pub const LIST_SHARES: std::ops::RangeInclusive<u16> = 20..=75;
 
 /// A pane that can hold the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,7 +37,7 @@ pub enum Pane {
 }
 
 /// What of the reader's state decides the layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     pub focus: Pane,
     /// An article is open.
@@ -37,6 +46,20 @@ pub struct Shape {
     pub sidebar_hidden: bool,
     /// The sidebar was called up as an overlay (narrow terminals).
     pub sidebar_overlay: bool,
+    /// The list's share of the width beside the sidebar, in per cent.
+    pub list_share: u16,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Self {
+            focus: Pane::default(),
+            reading: false,
+            sidebar_hidden: false,
+            sidebar_overlay: false,
+            list_share: LIST_SHARE,
+        }
+    }
 }
 
 /// The named areas of one screen. A pane that is not shown has an empty
@@ -102,7 +125,7 @@ pub fn layout(area: Rect, shape: Shape) -> Areas {
     let width = body.width;
     if width >= SIDEBAR_FROM && !shape.sidebar_hidden {
         let sidebar = (width * 22 / 100).clamp(28, 40);
-        let list = (width * 32 / 100).clamp(34, 56);
+        let list = list_width(width - sidebar, shape.list_share);
         [areas.list, areas.reader, areas.sidebar] = Layout::horizontal([
             Constraint::Length(list),
             Constraint::Fill(1),
@@ -112,7 +135,7 @@ pub fn layout(area: Rect, shape: Shape) -> Areas {
         return areas;
     }
     if width >= TWO_PANES_FROM {
-        let list = (width * 40 / 100).clamp(28, 56);
+        let list = list_width(width, shape.list_share);
         [areas.list, areas.reader] =
             Layout::horizontal([Constraint::Length(list), Constraint::Fill(1)]).areas(body);
     } else if shape.focus == Pane::Reader && shape.reading {
@@ -126,6 +149,17 @@ pub fn layout(area: Rect, shape: Shape) -> Areas {
         areas.sidebar_floats = true;
     }
     areas
+}
+
+/// The list's width where the list and the reading pane share `width`
+/// columns: its share, and whatever the reading pane cannot use; never so
+/// much that either becomes too narrow to read.
+fn list_width(width: u16, share: u16) -> u16 {
+    let share = share.clamp(*LIST_SHARES.start(), *LIST_SHARES.end());
+    let list = (u32::from(width) * u32::from(share) / 100) as u16;
+    let unused_by_reader = width.saturating_sub(READER_MAX);
+    list.max(unused_by_reader)
+        .clamp(28.min(width), width.saturating_sub(30).max(28))
 }
 
 /// The inside of a bordered pane.
@@ -167,19 +201,64 @@ pub fn tab_widths(labels: &[String]) -> Vec<u16> {
         .collect()
 }
 
-/// Where each section tab sits on the top bar, given each label's width:
-/// `(tab index, x, width)` for the tabs that fit, scrolled so that the
-/// active one is shown.
-pub fn tab_positions(widths: &[u16], active: usize, area: Rect) -> Vec<(usize, u16, u16)> {
+/// The tabs of the top bar as drawn: where each tab that fits sits, and
+/// where the marks for tabs scrolled out of sight go.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TabStrip {
+    /// `(tab index, x, width)` for the tabs shown.
+    pub tabs: Vec<(usize, u16, u16)>,
+    /// Where `‹` goes when tabs are hidden to the left.
+    pub more_left: Option<u16>,
+    /// Where `›` goes when tabs are hidden to the right.
+    pub more_right: Option<u16>,
+}
+
+/// Lays the tabs out on the strip, given each label's width: all of them
+/// when they fit; else as many as fit between a `‹` and a `›`, scrolled so
+/// that the active one is shown.
+pub fn tab_strip(widths: &[u16], active: usize, area: Rect) -> TabStrip {
     const GAP: u16 = 1;
+    let total: u16 = widths
+        .iter()
+        .fold(0u16, |sum, w| sum.saturating_add(w + GAP));
+    if total <= area.width.saturating_add(GAP) {
+        return TabStrip {
+            tabs: positions(widths, 0, area),
+            ..TabStrip::default()
+        };
+    }
+    // a column for each mark and a space beside it
+    let inner = Rect::new(
+        area.x + 2.min(area.width),
+        area.y,
+        area.width.saturating_sub(4),
+        area.height,
+    );
     let fits = |range: std::ops::RangeInclusive<usize>| {
-        widths[range].iter().map(|w| w + GAP).sum::<u16>() <= area.width
+        widths[range].iter().map(|w| w + GAP).sum::<u16>() <= inner.width + GAP
     };
     let active = active.min(widths.len().saturating_sub(1));
     let mut first = 0;
     while first < active && !fits(first..=active) {
         first += 1;
     }
+    // with nothing hidden to the left, the tabs start at the strip's start
+    let from = if first == 0 {
+        Rect::new(area.x, area.y, area.width.saturating_sub(2), area.height)
+    } else {
+        inner
+    };
+    let tabs = positions(widths, first, from);
+    let last = tabs.last().map_or(first, |&(index, ..)| index);
+    TabStrip {
+        more_left: (first > 0).then_some(area.x),
+        more_right: (last + 1 < widths.len()).then(|| area.right().saturating_sub(1)),
+        tabs,
+    }
+}
+
+/// The tabs from `first` on that fit in `area`, one column apart.
+fn positions(widths: &[u16], first: usize, area: Rect) -> Vec<(usize, u16, u16)> {
     let mut x = area.x;
     let mut positions = Vec::new();
     for (index, &width) in widths.iter().enumerate().skip(first) {
@@ -187,7 +266,7 @@ pub fn tab_positions(widths: &[u16], active: usize, area: Rect) -> Vec<(usize, u
             break;
         }
         positions.push((index, x, width));
-        x = x.saturating_add(width + GAP);
+        x = x.saturating_add(width + 1);
     }
     positions
 }
@@ -203,10 +282,69 @@ fn centred(area: Rect, columns: u16, rows: u16) -> Rect {
     popup
 }
 
-/// The help popup over a screen of `area`, for `lines` lines of help.
-pub fn help_popup(area: Rect, lines: usize) -> Rect {
-    centred(area, 70, bordered_rows(lines))
+/// One row of the help popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    /// A context's heading.
+    Heading(&'static str),
+    Blank,
+    /// A binding's keys and the first line of what they do; the keys are
+    /// empty on the lines its description wraps onto.
+    Binding {
+        keys: String,
+        help: String,
+    },
 }
+
+/// The help popup laid out: where it goes, the width of its keys column,
+/// and its rows, descriptions wrapped to the width left for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    pub popup: Rect,
+    pub keys_width: usize,
+    pub rows: Vec<HelpRow>,
+}
+
+/// The help popup over a screen of `area`, for the bindings in `keymap`.
+pub fn help(area: Rect, keymap: &Keymap) -> Help {
+    let columns = usize::from(area.width.min(HELP_WIDTH).saturating_sub(2));
+    let widest = keymap
+        .bindings()
+        .map(|(binding, _)| text::width(&keymap.label(binding)))
+        .max()
+        .unwrap_or(0);
+    // keys and a gap, but never so wide that descriptions get no room
+    let keys_width = (widest + 2).min(columns / 2);
+    let room = columns.saturating_sub(keys_width + 1).max(1);
+    let mut rows = Vec::new();
+    for line in help_lines() {
+        match line {
+            HelpLine::Heading(text) => rows.push(HelpRow::Heading(text)),
+            HelpLine::Blank => rows.push(HelpRow::Blank),
+            HelpLine::Binding(binding) => {
+                let keys = keymap.label(binding);
+                for (index, range) in text::wrap(binding.help, room).into_iter().enumerate() {
+                    rows.push(HelpRow::Binding {
+                        keys: if index == 0 {
+                            keys.clone()
+                        } else {
+                            String::new()
+                        },
+                        help: binding.help[range].to_owned(),
+                    });
+                }
+            }
+        }
+    }
+    Help {
+        popup: centred(area, HELP_WIDTH, bordered_rows(rows.len())),
+        keys_width,
+        rows,
+    }
+}
+
+/// The widest the help popup grows.
+const HELP_WIDTH: u16 = 76;
 
 /// The section picker over a screen of `area`, for `tabs` tabs.
 pub fn sections_popup(area: Rect, tabs: usize) -> Rect {
@@ -281,19 +419,53 @@ mod tests {
     }
 
     #[test]
-    fn tabs_scroll_to_keep_the_active_one_in_view() {
+    fn tabs_scroll_to_keep_the_active_one_in_view_with_marks_for_the_hidden() {
         let area = Rect::new(0, 0, 20, 1);
         let widths = [5, 5, 5, 5, 5, 5];
-        let first: Vec<usize> = tab_positions(&widths, 0, area)
-            .iter()
-            .map(|t| t.0)
-            .collect();
-        assert_eq!(first, [0, 1, 2]);
-        let last: Vec<usize> = tab_positions(&widths, 5, area)
-            .iter()
-            .map(|t| t.0)
-            .collect();
-        assert_eq!(last, [3, 4, 5]);
-        assert!(tab_positions(&[], 0, area).is_empty());
+        let shown = |strip: &TabStrip| strip.tabs.iter().map(|t| t.0).collect::<Vec<_>>();
+        let first = tab_strip(&widths, 0, area);
+        assert_eq!(shown(&first), [0, 1, 2]);
+        assert_eq!((first.more_left, first.more_right), (None, Some(19)));
+        let last = tab_strip(&widths, 5, area);
+        assert_eq!(shown(&last), [4, 5]);
+        assert_eq!((last.more_left, last.more_right), (Some(0), None));
+        let middle = tab_strip(&widths, 3, area);
+        assert!(shown(&middle).contains(&3));
+        assert_eq!((middle.more_left, middle.more_right), (Some(0), Some(19)));
+        let all = tab_strip(&[5, 5, 5], 2, area);
+        assert_eq!(shown(&all), [0, 1, 2]);
+        assert_eq!((all.more_left, all.more_right), (None, None));
+        assert!(tab_strip(&[], 0, area).tabs.is_empty());
+    }
+
+    #[test]
+    fn the_list_takes_what_the_reading_pane_cannot_use_and_the_split_moves() {
+        let wide = layout(Rect::new(0, 0, 250, 50), shape());
+        assert_eq!(wide.reader.width, READER_MAX);
+        assert!(wide.list.width > 100, "{}", wide.list.width);
+        let medium = layout(Rect::new(0, 0, 120, 40), shape());
+        let wider = layout(
+            Rect::new(0, 0, 120, 40),
+            Shape {
+                list_share: 60,
+                ..shape()
+            },
+        );
+        assert!(wider.list.width > medium.list.width);
+        for share in [0, 20, 75, 100] {
+            for width in [60, 80, 99, 100, 160] {
+                let areas = layout(
+                    Rect::new(0, 0, width, 30),
+                    Shape {
+                        list_share: share,
+                        ..shape()
+                    },
+                );
+                assert!(
+                    areas.list.width >= 28 && areas.reader.width >= 30,
+                    "{share} {width}"
+                );
+            }
+        }
     }
 }

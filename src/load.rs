@@ -4,7 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::article::Article;
+use crate::article::json::ArticleJson;
+use crate::article::{Article, Block, ListItem, Photo};
 use crate::parse::{self, ParseError, Warning};
 use crate::sanitize::clean;
 
@@ -125,12 +126,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Batch {
     batch
 }
 
-/// Reads and parses one dump file; `source` is recorded as given.
+/// Reads and parses one dump file; `source` is recorded as given, and the
+/// file's modification time as when the page was captured.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let fail = |line, reason| LoadError::new(path, line, reason);
-    let size = std::fs::metadata(path)
-        .map_err(|error| fail(None, io_reason(Some(&error))))?
-        .len();
+    let meta = std::fs::metadata(path).map_err(|error| fail(None, io_reason(Some(&error))))?;
+    let size = meta.len();
     if size > parse::MAX_DUMP_BYTES as u64 {
         return Err(fail(
             Some(1),
@@ -138,7 +139,13 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|error| fail(None, io_reason(Some(&error))))?;
-    load_bytes(path, &bytes)
+    let mut loaded = load_bytes(path, &bytes)?;
+    if let Ok(modified) = meta.modified() {
+        for article in &mut loaded.articles {
+            article.captured.get_or_insert_with(|| modified.into());
+        }
+    }
+    Ok(loaded)
 }
 
 /// Parses the bytes of a dump, or of a JSON export (`.json`), that came
@@ -170,9 +177,9 @@ fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let fail = |line, reason| LoadError::new(path, line, reason);
     let many = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     let parsed = if many {
-        serde_json::from_slice::<Vec<Article>>(bytes)
+        serde_json::from_slice::<Vec<ArticleJson>>(bytes)
     } else {
-        serde_json::from_slice::<Article>(bytes).map(|article| vec![article])
+        serde_json::from_slice::<ArticleJson>(bytes).map(|article| vec![article])
     };
     let articles = match parsed {
         Ok(articles) => articles,
@@ -184,37 +191,66 @@ fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         }
     };
     let mut cleaned = Vec::with_capacity(articles.len());
-    for (index, article) in articles.into_iter().enumerate() {
-        let text = |s: &str| clean(s).trim().to_owned();
-        let headline = text(&article.headline);
-        let body: Vec<String> = article
-            .body
-            .iter()
-            .map(|p| text(p))
-            .filter(|p| !p.is_empty())
-            .collect();
-        if headline.is_empty() || body.is_empty() {
+    for (index, json) in articles.into_iter().enumerate() {
+        let mut article = clean_article(json.into_article());
+        if article.headline.is_empty() || !article.has_text() {
             return Err(fail(
                 None,
                 format!("article {}: no headline or no body", index + 1),
             ));
         }
-        let mut fresh = Article::new(headline, article.published);
-        fresh.caption = article
-            .caption
-            .map(|c| c.lines().map(text).collect::<Vec<_>>().join("\n"));
-        fresh.dateline = article.dateline.as_deref().map(text);
-        fresh.section = article.section.as_deref().map(text);
-        fresh.body = body;
-        fresh.popular = article.popular.iter().map(|t| text(t)).collect();
-        fresh.access_ranking = article.access_ranking.iter().map(|t| text(t)).collect();
-        fresh.source = Some(path.display().to_string());
-        cleaned.push(fresh);
+        article.source = Some(path.display().to_string());
+        cleaned.push(article);
     }
     Ok(Loaded {
         articles: cleaned,
         warnings: Vec::new(),
     })
+}
+
+/// An article from outside with every text cleaned as a dump's would be
+/// (see [`crate::sanitize`]) and trimmed, empty blocks and items dropped,
+/// and its id made again from what is left.
+pub fn clean_article(article: Article) -> Article {
+    let text = |s: &str| clean(s).trim().to_owned();
+    let optional = |s: Option<String>| s.map(|s| text(&s)).filter(|s| !s.is_empty());
+    let mut fresh = Article::new(text(&article.headline), article.published);
+    fresh.dateline = optional(article.dateline);
+    fresh.section = optional(article.section);
+    fresh.byline = optional(article.byline);
+    fresh.url = optional(article.url);
+    fresh.body = article
+        .body
+        .into_iter()
+        .map(|block| match block {
+            Block::Paragraph { text: t } => Block::paragraph(text(&t)),
+            Block::Subhead { text: t } => Block::Subhead { text: text(&t) },
+            Block::Photo(photo) => Block::Photo(Photo {
+                credit: optional(photo.credit),
+                caption: text(&photo.caption),
+            }),
+        })
+        .filter(|block| match block {
+            Block::Photo(photo) => !photo.caption.is_empty(),
+            other => other.text().is_some_and(|t| !t.is_empty()),
+        })
+        .collect();
+    let items = |items: Vec<ListItem>| {
+        items
+            .into_iter()
+            .map(|item| ListItem {
+                title: text(&item.title),
+                url: optional(item.url),
+            })
+            .filter(|item| !item.title.is_empty())
+            .collect()
+    };
+    fresh.popular = items(article.popular);
+    fresh.access_ranking = items(article.access_ranking);
+    fresh.source = article.source;
+    fresh.origin = article.origin;
+    fresh.captured = article.captured;
+    fresh
 }
 
 fn warning(path: &Path, warning: &Warning) -> String {

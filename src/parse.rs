@@ -6,7 +6,7 @@ mod line;
 
 use std::fmt;
 
-use crate::article::Article;
+use crate::article::{Article, Block, ListItem, Photo};
 use crate::sanitize;
 pub use dateline::parse_dateline;
 use line::{Line, ListKind, classify};
@@ -358,12 +358,23 @@ impl Builder {
             first_sentence(&self.body[0])
         });
         let mut article = Article::new(headline, self.published);
-        article.caption = (!self.captions.is_empty()).then(|| self.captions.join("\n"));
+        let photos = self.captions.into_iter().map(|caption| {
+            Block::Photo(Photo {
+                credit: None,
+                caption,
+            })
+        });
+        article.body = photos
+            .chain(self.body.into_iter().map(Block::from))
+            .collect();
         article.dateline = self.dateline;
         article.section = self.section.or(self.breadcrumb_section);
-        article.body = self.body;
-        article.popular = self.popular;
-        article.access_ranking = self.access_ranking;
+        article.popular = self.popular.into_iter().map(ListItem::from).collect();
+        article.access_ranking = self
+            .access_ranking
+            .into_iter()
+            .map(ListItem::from)
+            .collect();
         Ok(Parsed { article, warnings })
     }
 }

@@ -175,6 +175,15 @@ impl Query {
     }
 }
 
+/// The start of the first of the paragraphs that has any text, about
+/// `width` characters: a snippet where no paragraph matches.
+pub fn opening<'a>(paragraphs: impl IntoIterator<Item = &'a str>, width: usize) -> Option<String> {
+    paragraphs
+        .into_iter()
+        .find(|p| !p.trim().is_empty())
+        .map(|paragraph| cut_around(paragraph, 0..0, width))
+}
+
 /// A term in FTS5 syntax: its tokens quoted, as a phrase, `*` for a prefix.
 fn quote(term: &Term) -> String {
     let phrase = term

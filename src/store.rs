@@ -13,6 +13,7 @@ mod marks;
 mod read;
 mod rows;
 mod schema;
+mod upsert;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use filter::Filter;
 pub use import::{ImportCounts, ImportOutcome};
+pub use read::NewestList;
 pub use rows::{Headline, ListEntry, SectionCount};
 pub use schema::SCHEMA_VERSION;
 use schema::{APPLICATION_ID, MIGRATIONS};

@@ -1,7 +1,7 @@
 //! Time as kiji shows it: Japan Standard Time, in which every dateline is
 //! printed, dates in the list, and "3 days ago".
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, TimeZone, Utc};
 
 const JST_SECONDS: i32 = 9 * 3600;
 
@@ -25,6 +25,39 @@ pub fn short_date(published: DateTime<FixedOffset>, local: bool) -> String {
             .to_string()
     } else {
         published.format("%b %d").to_string()
+    }
+}
+
+/// A date as a list shows it, in JST or with `local` in this machine's
+/// zone: the time for today (`14:05`), the day for this year (`Apr 12`),
+/// the day and year before that (`Dec 30 2023`).
+pub fn list_date(time: DateTime<FixedOffset>, now: DateTime<Utc>, local: bool) -> String {
+    let (time, now) = if local {
+        let zone = *chrono::Local::now().offset();
+        (time.with_timezone(&zone), now.with_timezone(&zone))
+    } else {
+        (time.with_timezone(&jst()), now.with_timezone(&jst()))
+    };
+    if time.date_naive() == now.date_naive() {
+        time.format("%H:%M").to_string()
+    } else if time.year() == now.year() {
+        time.format("%b %d").to_string()
+    } else {
+        time.format("%b %d %Y").to_string()
+    }
+}
+
+/// When a page was captured, in JST or with `local` in this machine's
+/// zone: `Feb 6, 2024, 13:02 JST`.
+pub fn capture_time(time: DateTime<Utc>, local: bool) -> String {
+    if local {
+        time.with_timezone(&chrono::Local)
+            .format("%b %-d, %Y, %H:%M")
+            .to_string()
+    } else {
+        time.with_timezone(&jst())
+            .format("%b %-d, %Y, %H:%M JST")
+            .to_string()
     }
 }
 
@@ -64,6 +97,25 @@ mod tests {
         Utc.with_ymd_and_hms(2024, 2, 9, 3, 48, 0)
             .single()
             .expect("valid")
+    }
+
+    #[test]
+    fn list_dates_say_the_time_today_and_the_year_before_this_one() {
+        let now = now(); // 12:48 JST, February 9, 2024
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).expect("a time");
+        assert_eq!(
+            list_date(at("2024-02-09T08:05:00+09:00"), now, false),
+            "08:05"
+        );
+        assert_eq!(
+            list_date(at("2024-01-30T08:05:00+09:00"), now, false),
+            "Jan 30"
+        );
+        assert_eq!(
+            list_date(at("2023-12-30T08:05:00+09:00"), now, false),
+            "Dec 30 2023"
+        );
+        assert_eq!(capture_time(now, false), "Feb 9, 2024, 12:48 JST");
     }
 
     #[test]

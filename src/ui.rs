@@ -20,6 +20,7 @@ use ratatui::widgets::{
 
 use crate::app::{App, Popup};
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::text::fit;
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -41,11 +42,56 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Popup::ConfirmMarkRead { count }) => popups::confirm(
             frame,
             area,
-            &format!("Mark {count} articles in {} read?", app.filter_name()),
+            &mark_read_question(app, count),
             theme::of(app.theme),
         ),
         None => {}
     }
+}
+
+/// A line with its search matches highlighted, cut to `width` columns.
+fn highlighted(
+    theme: &Theme,
+    text: &str,
+    matches: &[std::ops::Range<usize>],
+    width: usize,
+    style: ratatui::style::Style,
+) -> Line<'static> {
+    let text = fit(text, width);
+    if matches.is_empty() {
+        return Line::from(Span::styled(text.into_owned(), style));
+    }
+    let text = text.into_owned();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in matches {
+        // the line may have been cut: keep to what is left of it
+        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        spans.push(Span::styled(text[at..start].to_owned(), style));
+        spans.push(Span::styled(
+            text[start..end].to_owned(),
+            style.patch(theme.highlight),
+        ));
+        at = end;
+    }
+    spans.push(Span::styled(text[at..].to_owned(), style));
+    Line::from(spans)
+}
+
+/// `Mark 3 unread articles in search "yen" read?`: what `M` will mark.
+fn mark_read_question(app: &App, count: usize) -> String {
+    let view = match &app.list.filter.query {
+        Some(query) if app.tab == crate::app::Tab::All => format!("search \"{}\"", query.text),
+        Some(query) => format!("search \"{}\" in {}", query.text, app.filter_name()),
+        None => app.filter_name().to_owned(),
+    };
+    format!(
+        "Mark {} in {view} read?",
+        crate::app::count(count, "unread article")
+    )
 }
 
 /// The bordered block of a pane, brighter when it has the focus.
@@ -104,5 +150,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line).style(theme.notice), area);
 }
 
+#[cfg(test)]
+mod edge_tests;
 #[cfg(test)]
 mod tests;

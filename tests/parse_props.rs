@@ -1,7 +1,7 @@
 //! Properties of the parser: it never panics, and what the dump writer
 //! writes parses back to the same article.
 
-use kiji::article::Article;
+use kiji::article::{Article, Block, ListItem, Photo};
 use kiji::parse::{parse_bytes, parse_dateline, parse_str};
 use proptest::prelude::*;
 
@@ -80,14 +80,21 @@ fn article() -> impl Strategy<Value = Article> {
             |(headline, dated, section, body, popular, access_ranking)| {
                 let published = dated.as_ref().and_then(|(line, _)| parse_dateline(line));
                 let mut article = Article::new(headline, published);
-                if let Some((line, caption)) = dated {
+                if let Some((line, captions)) = dated {
                     article.dateline = Some(line);
-                    article.caption = caption.map(|lines| lines.join("\n"));
+                    article
+                        .body
+                        .extend(captions.into_iter().flatten().map(|caption| {
+                            Block::Photo(Photo {
+                                credit: None,
+                                caption,
+                            })
+                        }));
                 }
                 article.section = section.map(str::to_owned);
-                article.body = body;
-                article.popular = popular;
-                article.access_ranking = access_ranking;
+                article.body.extend(body.into_iter().map(Block::from));
+                article.popular = popular.into_iter().map(ListItem::from).collect();
+                article.access_ranking = access_ranking.into_iter().map(ListItem::from).collect();
                 article
             },
         )
@@ -124,12 +131,13 @@ proptest! {
         let text = lines.join(if crlf { "\r\n" } else { "\n" });
         if let Ok(parsed) = parse_str(&text) {
             let article = parsed.article;
-            prop_assert!(!article.body.is_empty());
-            let fields = [&article.headline]
+            prop_assert!(article.has_text());
+            let fields = [article.headline.as_str()]
                 .into_iter()
-                .chain(&article.body)
-                .chain(&article.popular)
-                .chain(&article.access_ranking);
+                .chain(article.body.iter().map(Block::words))
+                .chain(article.photos().filter_map(|p| p.credit.as_deref()))
+                .chain(article.popular.iter().map(|i| i.title.as_str()))
+                .chain(article.access_ranking.iter().map(|i| i.title.as_str()));
             for field in fields {
                 prop_assert!(!field.chars().any(kiji::sanitize::is_unsafe), "{field:?}");
             }

@@ -212,11 +212,12 @@ fn read_filter_follow_a_sidebar_link_and_quit() {
     // the sidebar's first Popular item links to a stored article
     let linked = kiji::load::samples()
         .into_iter()
-        .find(|a| a.headline == cherry.popular[0])
+        .find(|a| a.headline == cherry.popular[0].title)
         .expect("the first Popular item is a sample article");
     kiji.send(TAB);
     kiji.send(ENTER);
-    kiji.wait_for(&linked.body[0][..30]);
+    let first = linked.paragraphs().next().expect("a paragraph");
+    kiji.wait_for(&first[..30]);
 
     kiji.send("q");
     assert!(kiji.wait_exit(), "exit status 0");
@@ -228,7 +229,7 @@ fn a_fresh_store_shows_the_built_in_samples() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut kiji = Session::start(&dir.path().join("new.db"), 100, 30);
     kiji.wait_for("built-in sample articles");
-    kiji.wait_for("Manga Museum in Ky");
+    kiji.wait_for("Manga Museum");
     kiji.send("q");
     assert!(kiji.wait_exit());
 }
@@ -429,7 +430,7 @@ fn no_color_means_no_colour_on_the_terminal() {
     let mut kiji = Session::start_with(&store, 100, 30, &[("NO_COLOR", "1")]);
     kiji.wait_for("Manga Museum");
     kiji.send(ENTER);
-    kiji.wait_for("at the reopened museum");
+    kiji.wait_for("the reopened museum");
     {
         let parser = kiji.screen.lock().expect("screen");
         let screen = parser.screen();

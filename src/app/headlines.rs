@@ -2,6 +2,8 @@
 //! screen, and the few rows fetched from the store to show them. Only a
 //! window around the visible rows is ever held, whatever the list's length.
 
+use std::collections::HashMap;
+
 use crate::store::{ArticleKey, Filter, Headline, Store, StoreError};
 
 /// Rows fetched beyond the visible ones, above and below, so that moving a
@@ -9,6 +11,8 @@ use crate::store::{ArticleKey, Filter, Headline, Store, StoreError};
 const MARGIN: usize = 64;
 /// The same for a search's ranked list, where fetching costs ranking.
 const RANKED_MARGIN: usize = 16;
+/// Characters of context a search result quotes under its headline.
+const SNIPPET_CHARS: usize = 72;
 
 #[derive(Debug, Clone, Default)]
 pub struct HeadlineList {
@@ -31,6 +35,9 @@ pub struct HeadlineList {
     /// Rows `window_start ..` of the list, fetched from the store.
     window_start: usize,
     window: Vec<Headline>,
+    /// For a search, the words of each shown article around its first
+    /// match: why it matched.
+    snippets: HashMap<ArticleKey, String>,
 }
 
 impl HeadlineList {
@@ -123,6 +130,12 @@ impl HeadlineList {
         self.get(self.selected)
     }
 
+    /// Why a search result matched: the words around the first match in its
+    /// body, else the start of its body; fetched for the rows on screen.
+    pub fn snippet(&self, key: ArticleKey) -> Option<&str> {
+        self.snippets.get(&key).map(String::as_str)
+    }
+
     /// The rows on screen in a pane of `rows` lines, with their positions.
     pub fn visible(&self, rows: usize) -> impl Iterator<Item = (usize, &Headline)> {
         (self.offset..self.count.min(self.offset + rows))
@@ -155,10 +168,32 @@ impl HeadlineList {
         self.offset = self.offset.min(self.count.saturating_sub(rows));
         let end = self.count.min(self.offset + rows);
         let held = self.window_start..self.window_start + self.window.len();
-        if self.offset >= held.start && end <= held.end {
-            return Ok(());
+        if self.offset < held.start || end > held.end {
+            self.fetch(store, self.offset, end)?;
         }
-        self.fetch(store, self.offset, end)
+        self.fetch_snippets(store, rows)
+    }
+
+    /// Reads, in one query, why each search result on screen matched, for
+    /// those not read yet.
+    fn fetch_snippets(&mut self, store: &Store, rows: usize) -> Result<(), StoreError> {
+        let Some(query) = self.filter.query.as_ref().filter(|q| !q.is_empty()) else {
+            return Ok(());
+        };
+        let missing: Vec<ArticleKey> = self
+            .visible(rows)
+            .map(|(_, headline)| headline.key)
+            .filter(|key| !self.snippets.contains_key(key))
+            .collect();
+        for (key, body) in store.bodies(&missing)? {
+            let words = || crate::article::words_of(&body);
+            let snippet = query
+                .snippet(words(), SNIPPET_CHARS)
+                .or_else(|| crate::search::opening(words(), SNIPPET_CHARS))
+                .unwrap_or_default();
+            self.snippets.insert(key, snippet);
+        }
+        Ok(())
     }
 
     /// Fetches rows so that `start..end` is held, the cheapest way: by

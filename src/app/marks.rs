@@ -38,13 +38,24 @@ impl App {
         Ok(())
     }
 
+    /// Says what a mark did; the first time, where marks are not kept,
+    /// says so and how to keep them.
+    fn say_marked(&mut self, what: &str) {
+        let mut notice = what.to_owned();
+        if !self.marks_kept && !self.said_marks_not_kept {
+            notice.push_str(" · marks are not kept for articles read without importing them: kiji import PATH keeps them");
+            self.said_marks_not_kept = true;
+        }
+        self.notice = Some(notice);
+    }
+
     pub(super) fn toggle_read(&mut self) -> Result<(), StoreError> {
         let Some(row) = self.list.selected_headline() else {
             return Ok(());
         };
         let (key, section, read) = (row.key, row.section.clone(), row.read);
         self.set_read(key, section.as_deref(), !read)?;
-        self.notice = Some(if read { "Marked unread" } else { "Marked read" }.into());
+        self.say_marked(if read { "Marked unread" } else { "Marked read" });
         Ok(())
     }
 
@@ -62,7 +73,7 @@ impl App {
         let marked = self.store.mark_read(&self.list.filter)?;
         self.load_counts()?;
         self.list.forget();
-        self.notice = Some(format!("Marked {marked} articles read"));
+        self.say_marked(&format!("Marked {} read", super::count(marked, "article")));
         Ok(())
     }
 
@@ -77,22 +88,6 @@ impl App {
             self.select_article(key)?;
         }
         Ok(())
-    }
-
-    /// Opens the next unread article after the selection, wrapping to the
-    /// top of the list.
-    pub(super) fn open_next_unread(&mut self) -> Result<(), StoreError> {
-        let after = self.list.selected + 1;
-        let found = match self.store.next_unread(&self.list.filter, after)? {
-            Some(found) => Some(found),
-            None => self.store.next_unread(&self.list.filter, 0)?,
-        };
-        let Some((position, key)) = found else {
-            self.notice = Some("No unread articles here".into());
-            return Ok(());
-        };
-        self.list.select(position);
-        self.open(key)
     }
 
     pub(super) fn toggle_saved(&mut self) -> Result<(), StoreError> {
@@ -116,7 +111,7 @@ impl App {
             self.set_filter(self.list.filter.clone())?;
             self.list.select(selected);
         }
-        self.notice = Some(if saved { "Saved" } else { "Removed from Saved" }.into());
+        self.say_marked(if saved { "Saved" } else { "Removed from Saved" });
         Ok(())
     }
 }

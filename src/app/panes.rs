@@ -1,15 +1,10 @@
-//! Actions on the panes: moving, opening, focus, going back, the sidebar,
-//! and the mouse.
+//! Actions on the panes: what each action does, moving in the focused
+//! pane, focus, going back and the sidebar.
 
-use super::{App, Popup, SidebarRow, scroll_for};
+use super::{App, Popup};
 use crate::action::Action;
-use crate::layout::{self, Pane};
-use crate::store::{ArticleKey, StoreError};
-
-use super::Reading;
-
-/// How far one wheel notch scrolls.
-const WHEEL_STEP: isize = 3;
+use crate::layout::{self, LIST_SHARES, Pane};
+use crate::store::StoreError;
 
 impl App {
     pub(super) fn update_panes(&mut self, action: Action) -> Result<(), StoreError> {
@@ -17,7 +12,14 @@ impl App {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),
-            Action::PageDown => self.move_by(self.page()),
+            Action::PageDown => return self.page_down(),
+            Action::HalfPageUp => self.move_by(-(self.page() + 1) / 2),
+            Action::HalfPageDown => self.move_by((self.page() + 1) / 2),
+            Action::NextArticle => return self.open_next_in_list(1),
+            Action::PreviousArticle => return self.open_next_in_list(-1),
+            Action::HistoryBack => return self.history_back(),
+            Action::WidenList => self.move_split(5),
+            Action::NarrowList => self.move_split(-5),
             Action::Top => {
                 self.move_by(isize::MIN / 2);
                 if self.focus == Pane::List {
@@ -43,12 +45,7 @@ impl App {
                 self.size = ratatui::layout::Rect::new(0, 0, width, height);
             }
             Action::Click(column, row) => return self.click(column, row),
-            Action::Wheel(column, row, up) => {
-                if let Some(pane) = self.areas().pane_at(column, row) {
-                    let step = if up { -WHEEL_STEP } else { WHEEL_STEP };
-                    self.move_pane(pane, step);
-                }
-            }
+            Action::Wheel(column, row, up) => self.wheel(column, row, up),
             Action::Search => self.open_prompt(),
             Action::NextMatch | Action::PreviousMatch => {
                 let forward = action == Action::NextMatch;
@@ -68,38 +65,66 @@ impl App {
             Action::ToggleSaved => return self.toggle_saved(),
             Action::Refresh => return self.refresh(),
             Action::Idle => return self.list.finish_count(&self.store),
-            Action::Imported(failed) => {
-                self.refresh()?;
-                if failed > 0 {
-                    let note =
-                        format!("{failed} dropped files could not be imported (see the log)");
-                    self.notice = Some(match self.notice.take() {
-                        Some(new) => format!("{new} · {note}"),
-                        None => note,
-                    });
-                }
-            }
+            Action::Imported(failed) => return self.imported(failed),
             Action::Input(_) | Action::DeleteBack | Action::ClearInput | Action::Confirm => {}
         }
         Ok(())
     }
 
-    /// Rows in a page of the focused pane.
+    /// Rows (of the list, items) in a page of the focused pane: a screen
+    /// less one, so that a line of context stays.
     fn page(&self) -> isize {
         let areas = self.areas();
-        let pane = match self.focus {
-            Pane::List => areas.list,
-            Pane::Reader => areas.reader,
-            Pane::Sidebar => areas.sidebar,
+        let rows = match self.focus {
+            Pane::List => self.list_items(),
+            Pane::Reader => usize::from(layout::inner(areas.reader).height),
+            Pane::Sidebar => usize::from(layout::inner(areas.sidebar).height),
         };
-        (layout::inner(pane).height.max(2) - 1) as isize
+        (rows.max(2) - 1) as isize
+    }
+
+    /// A page down; at the end of an article, the next unread one, as
+    /// newsboat and mutt do.
+    fn page_down(&mut self) -> Result<(), StoreError> {
+        if self.focus == Pane::Reader
+            && let Some(reading) = &self.reading
+        {
+            let rows = usize::from(layout::inner(self.areas().reader).height);
+            if reading.scroll >= reading.max_scroll(rows) {
+                return self.open_next_unread();
+            }
+        }
+        self.move_by(self.page());
+        Ok(())
+    }
+
+    /// Moves the split between the list and the reading pane.
+    fn move_split(&mut self, step: i16) {
+        let share = self.list_share.saturating_add_signed(step);
+        self.list_share = share.clamp(*LIST_SHARES.start(), *LIST_SHARES.end());
+    }
+
+    /// What an import of the watched folder added, and what it could not.
+    fn imported(&mut self, failed: usize) -> Result<(), StoreError> {
+        self.refresh()?;
+        if failed > 0 {
+            let note = format!(
+                "{} could not be imported (see the log)",
+                super::count(failed, "dropped file")
+            );
+            self.notice = Some(match self.notice.take() {
+                Some(new) => format!("{new} · {note}"),
+                None => note,
+            });
+        }
+        Ok(())
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
         self.move_pane(self.focus, delta);
     }
 
-    fn move_pane(&mut self, pane: Pane, delta: isize) {
+    pub(super) fn move_pane(&mut self, pane: Pane, delta: isize) {
         match pane {
             Pane::List => self.list.move_by(delta),
             Pane::Reader => {
@@ -109,48 +134,6 @@ impl App {
             }
             Pane::Sidebar => self.sidebar.move_by(delta),
         }
-    }
-
-    fn open_selected(&mut self) -> Result<(), StoreError> {
-        if self.focus == Pane::Sidebar {
-            let Some(entry) = self.sidebar.selected_entry() else {
-                return Ok(());
-            };
-            match entry.article {
-                Some(key) => {
-                    self.open(key)?;
-                    self.select_article(key)?;
-                }
-                None => self.notice = Some(format!("Not in the store: {}", entry.title)),
-            }
-            return Ok(());
-        }
-        if let Some(key) = self.list.selected_headline().map(|h| h.key) {
-            self.open(key)?;
-        }
-        Ok(())
-    }
-
-    /// Opens an article in the reading pane and marks it read.
-    pub(super) fn open(&mut self, key: ArticleKey) -> Result<(), StoreError> {
-        let Some(article) = self.store.article(key)? else {
-            self.notice = Some("That article is no longer in the store".into());
-            return Ok(());
-        };
-        self.set_read(key, article.section.as_deref(), true)?;
-        let width = layout::measure(self.areas().reader);
-        let query = self.list.filter.query.clone();
-        self.reading = Some(Reading::new(
-            key,
-            article,
-            query,
-            width,
-            self.now,
-            self.local_time,
-        ));
-        self.focus = Pane::Reader;
-        self.sidebar_overlay = false;
-        Ok(())
     }
 
     fn back(&mut self) -> Result<(), StoreError> {
@@ -201,58 +184,5 @@ impl App {
                 Pane::List
             };
         }
-    }
-
-    fn click(&mut self, column: u16, row: u16) -> Result<(), StoreError> {
-        let areas = self.areas();
-        if areas.tabs.contains((column, row).into()) {
-            let widths = self.tab_widths();
-            let (_, strip) = layout::tab_bar(areas.tabs);
-            let clicked = layout::tab_positions(&widths, self.tab_index(), strip)
-                .into_iter()
-                .find(|&(_, x, width)| column >= x && column < x + width);
-            let tab = clicked.and_then(|(index, ..)| self.tabs().get(index).cloned());
-            return match tab {
-                Some(tab) => self.set_tab(tab),
-                None => Ok(()),
-            };
-        }
-        let Some(pane) = areas.pane_at(column, row) else {
-            return Ok(());
-        };
-        self.focus = pane;
-        match pane {
-            Pane::List => {
-                let inner = layout::inner(areas.list);
-                if row >= inner.y && row < inner.bottom() {
-                    let position = self.list.offset + usize::from(row - inner.y);
-                    if position < self.list.count {
-                        let again = position == self.list.selected;
-                        self.list.select(position);
-                        if again {
-                            return self.open_selected();
-                        }
-                    }
-                }
-            }
-            Pane::Sidebar => {
-                let inner = layout::inner(areas.sidebar);
-                let title = self.sidebar.popular_title();
-                let rows = self.sidebar.rows(&title);
-                let scroll = scroll_for(&rows, self.sidebar.selected, usize::from(inner.height));
-                let clicked = (row >= inner.y)
-                    .then(|| rows.get(scroll + usize::from(row - inner.y)))
-                    .flatten();
-                if let Some(SidebarRow::Item { index, .. }) = clicked {
-                    let again = *index == self.sidebar.selected;
-                    self.sidebar.select(*index);
-                    if again {
-                        return self.open_selected();
-                    }
-                }
-            }
-            Pane::Reader => {}
-        }
-        Ok(())
     }
 }

@@ -33,9 +33,9 @@ impl App {
             | (Popup::Sections { .. }, Action::Back | Action::PickSection) => self.popup = None,
             (Popup::Help { scroll }, _) => {
                 // scroll no further than the last line showing at the bottom
-                let lines = crate::keys::help_lines().len();
-                let shown = layout::inner(layout::help_popup(self.size, lines)).height;
-                let last = lines.saturating_sub(usize::from(shown));
+                let help = layout::help(self.size, &self.keymap);
+                let shown = layout::inner(help.popup).height;
+                let last = help.rows.len().saturating_sub(usize::from(shown));
                 self.popup = Some(Popup::Help {
                     scroll: step(scroll, action, 10, last),
                 });

@@ -22,8 +22,9 @@ impl App {
                 selected: self.list.selected,
             });
         }
-        let typed = self.list.filter.query.as_ref().map(|q| q.text.clone());
-        self.prompt = Some(typed.unwrap_or_default());
+        // a new search, as in less and vim: ↑ brings back earlier ones
+        self.prompt = Some(String::new());
+        self.recalled = None;
         self.searched.clear();
         self.focus = Pane::List;
     }
@@ -32,15 +33,22 @@ impl App {
         let Some(text) = &mut self.prompt else {
             return Ok(());
         };
+        if !matches!(action, Action::Up | Action::Down | Action::Resize(..)) {
+            self.recalled = None;
+        }
         match action {
             Action::Input(c) => text.push(c),
             Action::DeleteBack => {
                 text.pop();
             }
             Action::ClearInput => text.clear(),
+            Action::Up | Action::Down if text.is_empty() || self.recalled.is_some() => {
+                self.recall(action == Action::Up);
+            }
             Action::Open => {
                 // typed in the same burst as Enter: search for all of it
                 self.run_search()?;
+                self.keep_search();
                 self.prompt = None;
                 self.searched.clear();
                 self.list.uncap(&self.store)?;
@@ -56,6 +64,35 @@ impl App {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Puts an earlier (or, going back down, a later) kept search on the
+    /// prompt, as a shell's history does; past the latest, an empty prompt.
+    fn recall(&mut self, earlier: bool) {
+        let last = self.searches.len();
+        let at = match (self.recalled, earlier) {
+            (None, true) => last.checked_sub(1),
+            (None, false) => None,
+            (Some(at), true) => Some(at.saturating_sub(1)),
+            (Some(at), false) => Some(at + 1).filter(|&next| next < last),
+        };
+        self.recalled = at;
+        self.prompt = Some(at.map(|at| self.searches[at].clone()).unwrap_or_default());
+    }
+
+    /// Keeps the search the prompt holds for recalling later.
+    fn keep_search(&mut self) {
+        let Some(text) = self.prompt.as_ref().map(|t| t.trim().to_owned()) else {
+            return;
+        };
+        if text.is_empty() {
+            return;
+        }
+        self.searches.retain(|kept| *kept != text);
+        if self.searches.len() == SEARCHES_KEPT {
+            self.searches.remove(0);
+        }
+        self.searches.push(text);
     }
 
     /// Runs the search the prompt holds, if it changed since it last ran.
@@ -80,7 +117,8 @@ impl App {
             list.offset = 0;
             list
         } else {
-            let screen = usize::from(crate::layout::inner(self.areas().list).height);
+            // results take two rows each: the headline, and why it matched
+            let screen = usize::from(crate::layout::inner(self.areas().list).height) / 2;
             HeadlineList::new_capped(&self.store, filter, TYPING_COUNT_CAP, screen)?
         };
         let previous = std::mem::replace(&mut self.list, list);

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 
-use crate::article::Article;
+use crate::article::{Article, Block};
 use crate::sanitize::clean;
 use crate::search::Query;
 use crate::store::ArticleKey;
@@ -18,7 +18,12 @@ pub enum LineKind {
     Headline,
     /// Section, dateline and how long ago.
     Meta,
+    /// A photo's caption.
     Caption,
+    /// A photo's credit.
+    Credit,
+    /// A heading inside the body.
+    Subhead,
     Body,
     Blank,
 }
@@ -128,7 +133,8 @@ impl Reading {
 }
 
 /// The article as lines no wider than `width` display columns: headline,
-/// meta line, caption, then the body with a blank line between paragraphs.
+/// meta line, the first photo's caption, then the body — paragraphs,
+/// subheads and the other photos — with a blank line between blocks.
 pub fn wrap_article(
     article: &Article,
     query: Option<&Query>,
@@ -146,15 +152,30 @@ pub fn wrap_article(
     if !meta.is_empty() {
         wrap.push(LineKind::Meta, &meta);
     }
-    if let Some(caption) = &article.caption {
+    // the first photo heads the article; the others stand where they stood
+    let first_photo = article
+        .body
+        .iter()
+        .position(|block| matches!(block, Block::Photo(_)));
+    let first = first_photo.map(|at| &article.body[at]);
+    let rest = article
+        .body
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| Some(*at) != first_photo)
+        .map(|(_, block)| block);
+    for block in first.into_iter().chain(rest) {
         wrap.lines.push(ReaderLine::blank());
-        for line in caption.lines() {
-            wrap.push(LineKind::Caption, line);
+        match block {
+            Block::Paragraph { text } => wrap.push(LineKind::Body, text),
+            Block::Subhead { text } => wrap.push(LineKind::Subhead, text),
+            Block::Photo(photo) => {
+                if let Some(credit) = &photo.credit {
+                    wrap.push(LineKind::Credit, credit);
+                }
+                wrap.push(LineKind::Caption, &photo.caption);
+            }
         }
-    }
-    for paragraph in &article.body {
-        wrap.lines.push(ReaderLine::blank());
-        wrap.push(LineKind::Body, paragraph);
     }
     wrap.lines
 }
@@ -239,7 +260,7 @@ mod tests {
         // one before the caption, one before each paragraph
         assert_eq!(
             lines.iter().filter(|l| l.kind == LineKind::Blank).count(),
-            article.body.len() + 1
+            article.paragraphs().count() + 1
         );
         let meta_text: String = lines
             .iter()

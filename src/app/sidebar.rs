@@ -1,14 +1,37 @@
-//! The sidebar: the Popular list of the section in view and the Access
-//! Ranking, as the page showed them, with a selection over their items.
+//! The sidebar: the Popular and Access Ranking lists of the page being read
+//! — what the site showed beside that article when it was captured — or,
+//! with no article open or a page that had none, the newest lists of the
+//! section, titled as such. A selection runs over the items of both.
 
 use crate::store::{ArticleKey, ListEntry};
 
+/// What the sidebar's lists are: a page's own, or the newest in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shows {
+    /// The lists of the page of the open article.
+    Page(ArticleKey),
+    /// The newest lists of a section (the newest Access Ranking of all).
+    Newest(Option<String>),
+}
+
+/// One of the two lists, with its title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SidebarList {
+    /// `Popular · Politics`, or `Popular · Politics · newest, Apr 12`.
+    pub title: String,
+    pub entries: Vec<ListEntry>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Sidebar {
-    /// The section whose Popular list is shown.
-    pub section: Option<String>,
-    pub popular: Vec<ListEntry>,
-    pub ranking: Vec<ListEntry>,
+    pub popular: SidebarList,
+    pub ranking: SidebarList,
+    /// A line above the lists saying whose they are: when the page was
+    /// captured, or that it had none.
+    pub note: Option<String>,
+    /// What the lists are of, so that they are read again only when that
+    /// changes.
+    pub shows: Option<Shows>,
     /// The selected item, counting Popular first, then the Access Ranking.
     pub selected: usize,
 }
@@ -18,6 +41,8 @@ pub struct Sidebar {
 pub enum SidebarRow<'a> {
     /// A list's title.
     Header(&'a str),
+    /// Whose lists these are.
+    Note(&'a str),
     /// An item: its index in the selection, its number in its list.
     Item {
         index: usize,
@@ -31,7 +56,7 @@ pub enum SidebarRow<'a> {
 
 impl Sidebar {
     pub fn len(&self) -> usize {
-        self.popular.len() + self.ranking.len()
+        self.popular.entries.len() + self.ranking.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -39,7 +64,11 @@ impl Sidebar {
     }
 
     pub fn selected_entry(&self) -> Option<&ListEntry> {
-        self.popular.iter().chain(&self.ranking).nth(self.selected)
+        self.popular
+            .entries
+            .iter()
+            .chain(&self.ranking.entries)
+            .nth(self.selected)
     }
 
     /// The article the selected item links to, if it links to one.
@@ -55,34 +84,33 @@ impl Sidebar {
         self.selected = index.min(self.len().saturating_sub(1));
     }
 
-    /// The title of the Popular box.
-    pub fn popular_title(&self) -> String {
-        match &self.section {
-            Some(section) => format!("Popular · {section}"),
-            None => "Popular".to_owned(),
+    /// Every line of the sidebar, top to bottom.
+    pub fn rows(&self) -> Vec<SidebarRow<'_>> {
+        let mut rows = Vec::new();
+        if let Some(note) = &self.note {
+            rows.push(SidebarRow::Note(note));
         }
-    }
-
-    /// Every line of the sidebar, top to bottom; `popular_title` is the
-    /// Popular box's title, passed in so rows can borrow it.
-    pub fn rows<'a>(&'a self, popular_title: &'a str) -> Vec<SidebarRow<'a>> {
-        let mut rows = vec![SidebarRow::Header(popular_title)];
-        let items = |rows: &mut Vec<SidebarRow<'a>>, list: &'a [ListEntry], first: usize| {
-            if list.is_empty() {
+        let mut first = 0;
+        for (index, list) in [&self.popular, &self.ranking].into_iter().enumerate() {
+            if index > 0 {
+                rows.push(SidebarRow::Blank);
+            }
+            rows.push(SidebarRow::Header(&list.title));
+            if list.entries.is_empty() {
                 rows.push(SidebarRow::Empty);
             }
-            for (number, entry) in list.iter().enumerate() {
-                rows.push(SidebarRow::Item {
-                    index: first + number,
-                    number: number + 1,
-                    entry,
-                });
-            }
-        };
-        items(&mut rows, &self.popular, 0);
-        rows.push(SidebarRow::Blank);
-        rows.push(SidebarRow::Header("Access Ranking"));
-        items(&mut rows, &self.ranking, self.popular.len());
+            rows.extend(
+                list.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(number, entry)| SidebarRow::Item {
+                        index: first + number,
+                        number: number + 1,
+                        entry,
+                    }),
+            );
+            first += list.entries.len();
+        }
         rows
     }
 }
@@ -104,20 +132,29 @@ mod tests {
     fn entry(title: &str, linked: bool) -> ListEntry {
         ListEntry {
             title: title.into(),
+            url: None,
             article: linked.then_some(ArticleKey(1)),
+        }
+    }
+
+    fn list(title: &str, entries: Vec<ListEntry>) -> SidebarList {
+        SidebarList {
+            title: title.into(),
+            entries,
         }
     }
 
     #[test]
     fn rows_number_each_list_from_one_and_select_across_both() {
         let mut sidebar = Sidebar {
-            section: Some("Politics".into()),
-            popular: vec![entry("A", true), entry("B", false)],
-            ranking: vec![entry("C", true)],
-            selected: 0,
+            popular: list(
+                "Popular · Politics",
+                vec![entry("A", true), entry("B", false)],
+            ),
+            ranking: list("Access Ranking", vec![entry("C", true)]),
+            ..Sidebar::default()
         };
-        let title = sidebar.popular_title();
-        let rows = sidebar.rows(&title);
+        let rows = sidebar.rows();
         assert_eq!(rows[0], SidebarRow::Header("Popular · Politics"));
         assert!(matches!(
             rows[2],
@@ -143,13 +180,29 @@ mod tests {
     }
 
     #[test]
-    fn scrolls_to_keep_the_selection_in_view() {
+    fn a_note_heads_the_lists_and_an_empty_list_says_so() {
         let sidebar = Sidebar {
-            popular: (0..10).map(|i| entry(&i.to_string(), true)).collect(),
+            note: Some("This page had no lists".into()),
+            popular: list("Popular", Vec::new()),
+            ranking: list("Access Ranking", vec![entry("C", true)]),
             ..Sidebar::default()
         };
-        let title = sidebar.popular_title();
-        let rows = sidebar.rows(&title);
+        let rows = sidebar.rows();
+        assert_eq!(rows[0], SidebarRow::Note("This page had no lists"));
+        assert_eq!(rows[2], SidebarRow::Empty);
+        assert!(matches!(rows[5], SidebarRow::Item { index: 0, .. }));
+    }
+
+    #[test]
+    fn scrolls_to_keep_the_selection_in_view() {
+        let sidebar = Sidebar {
+            popular: list(
+                "Popular",
+                (0..10).map(|i| entry(&i.to_string(), true)).collect(),
+            ),
+            ..Sidebar::default()
+        };
+        let rows = sidebar.rows();
         assert_eq!(scroll_for(&rows, 0, 5), 0);
         assert_eq!(scroll_for(&rows, 9, 5), 6);
     }

@@ -50,7 +50,7 @@ fn opens_on_the_newest_headline_with_counts() {
     );
     assert_eq!(app.focus, Pane::List);
     assert_eq!(app.sections.len(), 7);
-    assert_eq!(app.sidebar.ranking.len(), 5);
+    assert_eq!(app.sidebar.ranking.entries.len(), 5);
 }
 
 #[test]
@@ -106,7 +106,22 @@ fn enter_opens_the_article_marks_it_read_and_focuses_it() {
         .find(|s| s.name == "Business")
         .expect("section");
     assert_eq!((business.articles, business.unread), (4, 3));
-    assert_eq!(app.sidebar.section.as_deref(), Some("Business"));
+    // the sidebar shows the page's own lists
+    assert_eq!(app.sidebar.popular.title, "Popular · Business");
+    let own: Vec<&str> = reading
+        .article
+        .popular
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    let shown: Vec<&str> = app
+        .sidebar
+        .popular
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(shown, own);
     // opening it again changes no count
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Enter);
@@ -128,15 +143,29 @@ fn keys_scroll_the_open_article() {
     let rows = usize::from(crate::layout::inner(app.areas().reader).height);
     assert_eq!(reading.scroll, reading.max_scroll(rows));
     assert!(reading.scroll > 0);
-    press(&mut app, KeyCode::Char(' '));
-    assert_eq!(
-        app.reading.as_ref().map(|r| r.scroll),
-        Some(reading_max(&app))
-    );
     press(&mut app, KeyCode::Home);
     assert_eq!(app.reading.as_ref().map(|r| r.scroll), Some(0));
     // the list selection did not move while the article scrolled
     assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn space_pages_down_and_at_the_end_opens_the_next_unread_article() {
+    let mut app = sample_app(60, 12);
+    press(&mut app, KeyCode::Enter);
+    let first = selected_headline(&app);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.reading.as_ref().is_some_and(|r| r.scroll > 0));
+    press(&mut app, KeyCode::End);
+    assert_eq!(
+        app.reading.as_ref().map(|r| r.scroll),
+        Some(reading_max(&app))
+    );
+    press(&mut app, KeyCode::Char(' '));
+    let reading = app.reading.as_ref().expect("open");
+    assert_ne!(reading.article.headline, first);
+    assert_eq!(reading.article.headline, selected_headline(&app));
+    assert_eq!((reading.scroll, app.list.selected), (0, 1));
 }
 
 fn reading_max(app: &App) -> usize {
@@ -185,7 +214,14 @@ fn brackets_cycle_the_section_filter_and_everything_follows() {
         selected_headline(&app),
         "Yen Slides to New Low Against Dollar as Interest Rate Gap Persists"
     );
-    assert_eq!(app.sidebar.section.as_deref(), Some("Business"));
+    assert!(
+        app.sidebar
+            .popular
+            .title
+            .starts_with("Popular · Business · newest"),
+        "{}",
+        app.sidebar.popular.title
+    );
     press(&mut app, KeyCode::Char(']'));
     assert_eq!(app.filter_name(), "Culture");
     press(&mut app, KeyCode::Char('['));
@@ -253,6 +289,7 @@ fn a_linked_sidebar_item_opens_its_article_and_an_unlinked_one_says_so() {
     let linked = app
         .sidebar
         .popular
+        .entries
         .iter()
         .position(|e| e.article.is_some())
         .expect("a link");
@@ -366,7 +403,7 @@ fn mouse_clicks_select_focus_and_filter_and_the_wheel_scrolls() {
 
     let widths = app.tab_widths();
     let (_, strip) = layout::tab_bar(app.areas().tabs);
-    let tabs = layout::tab_positions(&widths, app.tab_index(), strip);
+    let tabs = layout::tab_strip(&widths, app.tab_index(), strip).tabs;
     let (_, x, _) = tabs[3];
     app.update(Action::Click(x + 1, 0));
     assert_eq!(app.filter_name(), "Culture");

@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::list::{without_body, write_json, write_rows};
+use crate::article::words_of;
 use crate::search::Query;
 use crate::store::{Filter, Store};
 
@@ -36,7 +37,7 @@ pub fn search(
     for article in &articles {
         let body = store.body(&article.id)?;
         let snippet = query
-            .snippet(body.iter().map(String::as_str), SNIPPET_WIDTH)
+            .snippet(words_of(&body), SNIPPET_WIDTH)
             .or_else(|| query.snippet([article.headline.as_str()], SNIPPET_WIDTH))
             .unwrap_or_default();
         snippets.push(snippet);

@@ -18,6 +18,11 @@ fn error(text: &str) -> ParseError {
     }
 }
 
+/// The text of an article's body: paragraphs and subheads, without photos.
+fn text(article: &Article) -> Vec<&str> {
+    article.paragraphs().collect()
+}
+
 /// A minimal well-formed dump to vary.
 const BASIC: &str = "Yen Slides Past 150\n\nTraders watch the board in Tokyo.\n9:05 JST, March 4, 2024\nThe yen fell.\nExporters cheered.\n\"Business\" POPULAR ARTICLE\n-\nStocks Rise\nJN ACCESS RANKING\n-\nRain Due\n";
 
@@ -29,7 +34,7 @@ fn the_seed_parses_field_by_field() {
         "Japan, Italy Agree on Security Cooperation; Meloni Takes Up G7 Baton From Kishida"
     );
     assert_eq!(
-        article.caption.as_deref(),
+        article.caption(),
         Some(
             "Prime Minister Fumio Kishida, right, and Italian Prime Minister Giorgia Meloni shake hands after a joint press conference at the Prime Minister’s Office on Monday."
         )
@@ -43,11 +48,11 @@ fn the_seed_parses_field_by_field() {
         Some("12:48 JST, February 6, 2024")
     );
     assert_eq!(article.section.as_deref(), Some("Politics"));
-    assert_eq!(article.body.len(), 7);
+    assert_eq!(text(&article).len(), 7);
     assert!(
-        article.body[0].starts_with("Prime Minister Fumio Kishida and his Italian counterpart")
+        text(&article)[0].starts_with("Prime Minister Fumio Kishida and his Italian counterpart")
     );
-    assert!(article.body[6].ends_with("the situation in the Middle East."));
+    assert!(text(&article)[6].ends_with("the situation in the Middle East."));
     assert_eq!(article.popular.len(), 5);
     assert_eq!(
         article.popular[0],
@@ -101,8 +106,8 @@ fn blank_lines_anywhere_and_whitespace_around_lines() {
 #[test]
 fn no_caption() {
     let article = parse("Yen Slides\n9:05 JST, March 4, 2024\nThe yen fell.\n");
-    assert_eq!(article.caption, None);
-    assert_eq!(article.body, ["The yen fell."]);
+    assert_eq!(article.caption(), None);
+    assert_eq!(text(&article), ["The yen fell."]);
 }
 
 #[test]
@@ -131,7 +136,7 @@ fn section_names_with_spaces_and_ampersands() {
 fn a_lone_dash_inside_the_body_is_not_a_list() {
     let article =
         parse("Yen Slides\n9:05 JST, March 4, 2024\nThe yen fell.\n-\nExporters cheered.\n");
-    assert_eq!(article.body, ["The yen fell.", "Exporters cheered."]);
+    assert_eq!(text(&article), ["The yen fell.", "Exporters cheered."]);
     assert!(article.popular.is_empty());
 }
 
@@ -142,8 +147,8 @@ fn very_long_lines_and_articles() {
     let article = parse(&format!(
         "Big\n9:05 JST, March 4, 2024\n{long_line}\n{many}"
     ));
-    assert_eq!(article.body.len(), 3001);
-    assert_eq!(article.body[0].len(), long_line.trim().len());
+    assert_eq!(text(&article).len(), 3001);
+    assert_eq!(text(&article)[0].len(), long_line.trim().len());
 }
 
 #[test]
@@ -151,7 +156,7 @@ fn cjk_and_emoji_are_kept_as_written() {
     let article =
         parse("東京で桜が開花 🌸\n\n9:05 JST, March 4, 2024\n気象庁は4日、開花を発表した。\n");
     assert_eq!(article.headline, "東京で桜が開花 🌸");
-    assert_eq!(article.body, ["気象庁は4日、開花を発表した。"]);
+    assert_eq!(text(&article), ["気象庁は4日、開花を発表した。"]);
 }
 
 #[test]
@@ -160,7 +165,7 @@ fn bytes_that_are_not_utf8_are_decoded_with_a_warning() {
     bytes.extend([0xff, 0xfe]);
     bytes.extend(b" fell.\n");
     let parsed = parse_bytes(&bytes).expect("still an article");
-    assert_eq!(parsed.article.body, ["The yen \u{fffd}\u{fffd} fell."]);
+    assert_eq!(text(&parsed.article), ["The yen \u{fffd}\u{fffd} fell."]);
     assert_eq!(parsed.warnings.len(), 1);
     assert_eq!(parsed.warnings[0].line, Some(3));
     assert!(parsed.warnings[0].message.contains("UTF-8"));
@@ -172,7 +177,7 @@ fn controls_escapes_and_bidi_overrides_are_stripped_tabs_become_spaces() {
         "Yen\u{1b}[31m Slides\u{1b}]0;owned\u{7}\n9:05 JST, March 4, 2024\nThe\tyen \u{202e}fell\u{9b}2J.\u{1b}]52;c;AAAA\u{1b}\\\n",
     );
     assert_eq!(article.headline, "Yen Slides");
-    assert_eq!(article.body, ["The yen fell."]);
+    assert_eq!(text(&article), ["The yen fell."]);
 }
 
 #[test]
@@ -180,8 +185,8 @@ fn no_dateline_means_everything_after_the_headline_is_body() {
     let article = parse("Yen Slides\n\nThe yen fell.\nExporters cheered.\n");
     assert_eq!(article.published, None);
     assert_eq!(article.dateline, None);
-    assert_eq!(article.caption, None);
-    assert_eq!(article.body, ["The yen fell.", "Exporters cheered."]);
+    assert_eq!(article.caption(), None);
+    assert_eq!(text(&article), ["The yen fell.", "Exporters cheered."]);
 }
 
 #[test]
@@ -232,18 +237,16 @@ fn photo_credits_are_neither_headline_nor_body_and_photo_blocks_stack() {
         "Samurai Japan Win\nThe team celebrates.\nYomiuri Shimbun photos / Taro Sato, Hana Ito\nFans in Tokyo\nKenji Mori / The Yomiuri Shimbun\nJiji Press\n9:05 JST, March 4, 2024\nThey won.\n",
     );
     assert_eq!(article.headline, "Samurai Japan Win");
-    assert_eq!(
-        article.caption.as_deref(),
-        Some("The team celebrates.\nFans in Tokyo")
-    );
-    assert_eq!(article.body, ["They won."]);
+    let captions: Vec<&str> = article.photos().map(|p| p.caption.as_str()).collect();
+    assert_eq!(captions, ["The team celebrates.", "Fans in Tokyo"]);
+    assert_eq!(text(&article), ["They won."]);
 }
 
 #[test]
 fn a_photo_block_inside_the_body_becomes_a_caption() {
     let article = parse("Win\n9:05 JST, March 4, 2024\nThey won.\nThe trophy\nAP\nFans cheered.\n");
-    assert_eq!(article.body, ["They won.", "Fans cheered."]);
-    assert_eq!(article.caption.as_deref(), Some("The trophy"));
+    assert_eq!(text(&article), ["They won.", "Fans cheered."]);
+    assert_eq!(article.caption(), Some("The trophy"));
 }
 
 #[test]
@@ -268,7 +271,7 @@ fn one_line_list_items_other_headers_and_cut_off_lists() {
     );
     assert_eq!(article.popular, ["Yen Falls", "Rain Due"]);
     assert_eq!(article.access_ranking, ["Stocks Rise"]);
-    assert_eq!(article.body, ["They won."]);
+    assert_eq!(text(&article), ["They won."]);
     assert_eq!(article.section, None);
 }
 
@@ -286,7 +289,7 @@ fn page_furniture_after_the_body_is_dropped() {
     let article = parse(
         "Win\n9:05 JST, March 4, 2024\nThey won.\nAdd TheJapanNews to your Google News feed.\nRelated Tags\n#Baseball\n#Tokyo\nLatest Articles\nSomething Else Happened\nSee all\n",
     );
-    assert_eq!(article.body, ["They won."]);
+    assert_eq!(text(&article), ["They won."]);
     assert!(article.popular.is_empty());
 }
 
@@ -295,7 +298,7 @@ fn paragraphs_by_single_or_blank_lines_and_headline_without_a_blank() {
     let single = parse("Win\n9:05 JST, March 4, 2024\nOne.\nTwo.\n");
     let blank = parse("Win\n\n9:05 JST, March 4, 2024\n\nOne.\n\nTwo.\n\n");
     assert_eq!(single, blank);
-    assert_eq!(single.body, ["One.", "Two."]);
+    assert_eq!(text(&single), ["One.", "Two."]);
 }
 
 #[test]
@@ -308,10 +311,7 @@ fn a_dump_starting_at_the_photo_credit_gets_a_stand_in_headline() {
         parsed.article.headline,
         "Trains stopped for an hour on Monday."
     );
-    assert_eq!(
-        parsed.article.caption.as_deref(),
-        Some("A crowded platform.")
-    );
+    assert_eq!(parsed.article.caption(), Some("A crowded platform."));
     assert_eq!(parsed.warnings.len(), 1);
     assert!(parsed.warnings[0].message.contains("headline"));
 }

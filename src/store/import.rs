@@ -1,11 +1,12 @@
 //! Writing articles: insert new ones, update edited ones, skip unchanged
 //! ones; one transaction per batch, the search index written last.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, TransactionBehavior};
 
-use super::lines::lines;
+use super::lines::encode_body;
+use super::upsert::{Written, upsert};
 use super::{ArticleKey, Store, StoreError};
-use crate::article::{Article, headline_key};
+use crate::article::Article;
 use crate::search::index_text;
 
 /// What an import did with one article.
@@ -40,9 +41,6 @@ impl ImportCounts {
     }
 }
 
-/// Sorts undated articles after every dated one.
-const UNDATED: i64 = i64::MIN;
-
 impl Store {
     /// Tunes this connection for importing many batches: a 64 MB page cache
     /// keeps the index pages a batch touches in memory instead of spilling
@@ -67,10 +65,10 @@ impl Store {
         let mut counts = ImportCounts::default();
         let mut changed = Vec::new();
         for article in articles {
-            let (outcome, key) = upsert(&tx, article)?;
-            counts.add(outcome);
-            if outcome != ImportOutcome::Unchanged {
-                changed.push((key, outcome, article));
+            let (written, key) = upsert(&tx, article)?;
+            counts.add(written.outcome());
+            if written.changes_text() {
+                changed.push((key, written, article));
             }
         }
         index(&tx, &changed)?;
@@ -91,13 +89,13 @@ impl Store {
 /// per article, all to be merged later.
 fn index(
     tx: &Transaction<'_>,
-    changed: &[(ArticleKey, ImportOutcome, &Article)],
+    changed: &[(ArticleKey, Written, &Article)],
 ) -> Result<(), StoreError> {
     for table in ["search", "search_headlines"] {
         let mut remove = tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?;
         for (key, ..) in changed
             .iter()
-            .filter(|(_, outcome, _)| *outcome == ImportOutcome::Updated)
+            .filter(|(_, written, _)| *written == Written::Replaced)
         {
             remove.execute([key.0])?;
         }
@@ -115,7 +113,11 @@ fn index(
         .iter()
         .zip(&headlines)
         .map(|((_, _, article), (key, headline))| {
-            (*key, headline.as_str(), index_text(&lines(&article.body)))
+            (
+                *key,
+                headline.as_str(),
+                index_text(&encode_body(&article.body)),
+            )
         })
         .collect();
     tx.prepare_cached(
@@ -145,70 +147,4 @@ pub(super) fn index_headlines(
 fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(rows)
         .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))
-}
-
-fn upsert(
-    tx: &Transaction<'_>,
-    article: &Article,
-) -> Result<(ImportOutcome, ArticleKey), StoreError> {
-    let hash = article.content_hash() as i64;
-    let existing: Option<(i64, i64)> = tx
-        .prepare_cached("SELECT key, content_hash FROM articles WHERE id = ?1")?
-        .query_row([&article.id], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
-    if let Some((key, stored)) = existing
-        && stored == hash
-    {
-        return Ok((ImportOutcome::Unchanged, ArticleKey(key)));
-    }
-    let published = article.published.map(|p| p.timestamp());
-    let values = params![
-        article.id,
-        article.headline,
-        headline_key(&article.headline),
-        article.caption,
-        published,
-        article.dateline,
-        article.section,
-        article.source,
-        published.unwrap_or(UNDATED),
-        hash,
-        !article.popular.is_empty(),
-        !article.access_ranking.is_empty(),
-    ];
-    let texts = params![
-        lines(&article.body),
-        lines(&article.popular),
-        lines(&article.access_ranking)
-    ];
-    let key = if let Some((key, _)) = existing {
-        tx.prepare_cached(
-            "UPDATE articles SET id = ?1, headline = ?2, headline_key = ?3, caption = ?4,
-             published = ?5, dateline = ?6, section = ?7, source = ?8, sort_key = ?9,
-             content_hash = ?10, has_popular = ?11, has_ranking = ?12 WHERE key = ?13",
-        )?
-        .execute(rusqlite::params_from_iter(
-            values.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
-        ))?;
-        tx.prepare_cached(
-            "UPDATE bodies SET body = ?1, popular = ?2, ranking = ?3 WHERE key = ?4",
-        )?
-        .execute(rusqlite::params_from_iter(
-            texts.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
-        ))?;
-        return Ok((ImportOutcome::Updated, ArticleKey(key)));
-    } else {
-        tx.prepare_cached(
-            "INSERT INTO articles (id, headline, headline_key, caption, published, dateline,
-             section, source, sort_key, content_hash, has_popular, has_ranking)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?
-        .execute(values)?;
-        tx.last_insert_rowid()
-    };
-    tx.prepare_cached("INSERT INTO bodies (body, popular, ranking, key) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(rusqlite::params_from_iter(
-            texts.iter().copied().chain([&key as &dyn rusqlite::ToSql]),
-        ))?;
-    Ok((ImportOutcome::Imported, ArticleKey(key)))
 }

@@ -2,14 +2,15 @@
 //! Popular and Access Ranking lists with their items linked to stored
 //! articles.
 
+use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
 use super::filter::Sql;
-use super::lines::unlines;
+use super::lines::{decode_body, decode_list};
 use super::list::ordered;
 use super::rows::{ARTICLE_COLUMNS, ListEntry, article_from};
 use super::{ArticleKey, Filter, Store, StoreError};
-use crate::article::{Article, headline_key};
+use crate::article::{Article, Block, ListItem, headline_key};
 
 impl Store {
     /// The whole article, body and lists included.
@@ -64,61 +65,123 @@ impl Store {
         Ok(())
     }
 
-    /// The body paragraphs of the article with this id.
-    pub fn body(&self, id: &str) -> Result<Vec<String>, StoreError> {
-        let body: Option<String> = self
+    /// The body of the article with this id.
+    pub fn body(&self, id: &str) -> Result<Vec<Block>, StoreError> {
+        let body: Option<(String, Option<String>)> = self
             .conn
             .prepare_cached(
-                "SELECT b.body FROM articles a JOIN bodies b USING (key) WHERE a.id = ?1",
+                "SELECT b.body, a.caption FROM articles a JOIN bodies b USING (key) WHERE a.id = ?1",
             )?
-            .query_row([id], |row| row.get(0))
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
-        Ok(body.map(|b| unlines(&b)).unwrap_or_default())
+        Ok(body
+            .map(|(body, caption)| decode_body(&body, caption.as_deref()))
+            .unwrap_or_default())
     }
 
-    /// A list's titles, each linked to the newest stored article whose
+    /// The bodies of several articles, read in one query: what the list of
+    /// a search quotes under each headline it shows.
+    pub fn bodies(&self, keys: &[ArticleKey]) -> Result<Vec<(ArticleKey, Vec<Block>)>, StoreError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; keys.len()].join(", ");
+        let params: Vec<rusqlite::types::Value> = keys.iter().map(|k| k.0.into()).collect();
+        self.rows_of(
+            &format!(
+                "SELECT a.key, b.body, a.caption FROM articles a JOIN bodies b USING (key)
+                 WHERE a.key IN ({marks})"
+            ),
+            &params,
+            |row| {
+                let body: String = row.get(1)?;
+                let caption: Option<String> = row.get(2)?;
+                Ok((
+                    ArticleKey(row.get(0)?),
+                    decode_body(&body, caption.as_deref()),
+                ))
+            },
+        )
+    }
+
+    /// A list's items, each linked to the newest stored article whose
     /// headline matches (case, quotes and spacing aside).
-    fn entries(&self, titles: &str) -> Result<Vec<ListEntry>, StoreError> {
+    pub fn resolve(&self, items: &[ListItem]) -> Result<Vec<ListEntry>, StoreError> {
         let mut find = self.conn.prepare_cached(
             "SELECT key FROM articles WHERE headline_key = ?1 ORDER BY sort_key DESC LIMIT 1",
         )?;
-        unlines(titles)
-            .into_iter()
-            .map(|title| {
+        items
+            .iter()
+            .map(|item| {
                 let article = find
-                    .query_row([headline_key(&title)], |row| row.get(0))
+                    .query_row([headline_key(&item.title)], |row| row.get(0))
                     .optional()?
                     .map(ArticleKey);
-                Ok(ListEntry { title, article })
+                Ok(ListEntry {
+                    title: item.title.clone(),
+                    url: item.url.clone(),
+                    article,
+                })
             })
             .collect()
     }
 
-    /// The Access Ranking: the list carried by the most recently published
-    /// article that has one.
-    pub fn access_ranking(&self) -> Result<Vec<ListEntry>, StoreError> {
-        let titles: Option<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT b.ranking FROM articles a JOIN bodies b USING (key)
-                 WHERE a.has_ranking ORDER BY a.sort_key DESC, a.key DESC LIMIT 1",
-            )?
-            .query_row([], |row| row.get(0))
-            .optional()?;
-        titles.map_or(Ok(Vec::new()), |titles| self.entries(&titles))
+    /// The newest Access Ranking: the one on the page of the most recently
+    /// published article that has one.
+    pub fn newest_access_ranking(&self) -> Result<Option<NewestList>, StoreError> {
+        self.newest_list(
+            "SELECT a.key, b.ranking, a.captured, a.published FROM articles a
+             JOIN bodies b USING (key)
+             WHERE a.has_ranking ORDER BY a.sort_key DESC, a.key DESC LIMIT 1",
+            None,
+        )
     }
 
-    /// The Popular list of a section: the one carried by the section's
-    /// newest article that has one.
-    pub fn popular(&self, section: &str) -> Result<Vec<ListEntry>, StoreError> {
-        let titles: Option<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT b.popular FROM articles a JOIN bodies b USING (key)
-                 WHERE a.section = ?1 AND a.has_popular ORDER BY a.sort_key DESC, a.key DESC LIMIT 1",
-            )?
-            .query_row([section], |row| row.get(0))
-            .optional()?;
-        titles.map_or(Ok(Vec::new()), |titles| self.entries(&titles))
+    /// The newest Popular list of a section: the one on the page of the
+    /// section's most recently published article that has one.
+    pub fn newest_popular(&self, section: &str) -> Result<Option<NewestList>, StoreError> {
+        self.newest_list(
+            "SELECT a.key, b.popular, a.captured, a.published FROM articles a
+             JOIN bodies b USING (key)
+             WHERE a.section = ?1 AND a.has_popular
+             ORDER BY a.sort_key DESC, a.key DESC LIMIT 1",
+            Some(section),
+        )
     }
+
+    fn newest_list(
+        &self,
+        sql: &str,
+        section: Option<&str>,
+    ) -> Result<Option<NewestList>, StoreError> {
+        let params: Vec<&str> = section.into_iter().collect();
+        let row: Option<(i64, String, Option<i64>, Option<i64>)> = self
+            .conn
+            .prepare_cached(sql)?
+            .query_row(rusqlite::params_from_iter(params), |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .optional()?;
+        let Some((key, list, captured, published)) = row else {
+            return Ok(None);
+        };
+        let as_of = captured
+            .and_then(DateTime::from_timestamp_millis)
+            .or_else(|| published.and_then(|p| DateTime::from_timestamp(p, 0)));
+        Ok(Some(NewestList {
+            entries: self.resolve(&decode_list(&list))?,
+            page: ArticleKey(key),
+            as_of,
+        }))
+    }
+}
+
+/// The newest list of its kind in the store, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewestList {
+    pub entries: Vec<ListEntry>,
+    /// The article whose page showed it.
+    pub page: ArticleKey,
+    /// When the page was captured, else when its article was published.
+    pub as_of: Option<DateTime<Utc>>,
 }

@@ -5,9 +5,9 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::Row;
 use rusqlite::types::Value;
 
-use super::lines::unlines;
+use super::lines::{decode_body, decode_list};
 use super::{ArticleKey, Store, StoreError};
-use crate::article::Article;
+use crate::article::{Article, Origin};
 use crate::time::from_unix;
 
 /// One row of the headline list: what the list shows, without the body.
@@ -37,6 +37,8 @@ pub struct SectionCount {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListEntry {
     pub title: String,
+    /// The address the page linked the item to, if it gave one.
+    pub url: Option<String>,
     pub article: Option<ArticleKey>,
 }
 
@@ -45,21 +47,28 @@ pub(super) const HEADLINE_COLUMNS: &str =
 
 /// An article's columns but the body, which follows them in the queries
 /// that read articles (or an empty text in its place).
-pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.headline, a.caption, a.published, a.dateline, a.section, \
-     a.source, b.popular, b.ranking";
+pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.headline, a.caption, a.published, a.dateline, \
+     a.section, a.source, b.popular, b.ranking, a.byline, a.url, a.origin, a.captured";
 
 pub(super) fn article_from(row: &Row<'_>) -> rusqlite::Result<Article> {
+    let caption: Option<String> = row.get(2)?;
+    let origin: String = row.get(11)?;
     Ok(Article {
         id: row.get(0)?,
         headline: row.get(1)?,
-        caption: row.get(2)?,
         published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
         dateline: row.get(4)?,
         section: row.get(5)?,
         source: row.get(6)?,
-        popular: unlines(&row.get::<_, String>(7)?),
-        access_ranking: unlines(&row.get::<_, String>(8)?),
-        body: unlines(&row.get::<_, String>(9)?),
+        popular: decode_list(&row.get::<_, String>(7)?),
+        access_ranking: decode_list(&row.get::<_, String>(8)?),
+        byline: row.get(9)?,
+        url: row.get(10)?,
+        origin: Origin::from_word(&origin),
+        captured: row
+            .get::<_, Option<i64>>(12)?
+            .and_then(DateTime::from_timestamp_millis),
+        body: decode_body(&row.get::<_, String>(13)?, caption.as_deref()),
     })
 }
 

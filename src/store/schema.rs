@@ -6,11 +6,11 @@ use super::import;
 /// `PRAGMA application_id` of a kiji store: "KIJI".
 pub(super) const APPLICATION_ID: i64 = 0x4b49_4a49;
 /// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
 /// Each migration brings the schema from its index to the next version.
-pub(super) const MIGRATIONS: [Migration; 4] = [
+pub(super) const MIGRATIONS: [Migration; 5] = [
     |tx| tx.execute_batch(include_str!("schema_v1.sql")),
     add_search_index,
     // Version 3: the Saved tab and unread-only views read their own small
@@ -22,6 +22,7 @@ pub(super) const MIGRATIONS: [Migration; 4] = [
         )
     },
     add_headline_index,
+    add_pages,
 ];
 
 /// Version 2: the full-text index. Contentless (the text is in `articles`
@@ -82,4 +83,28 @@ fn add_headline_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
         }
     }
     import::index_headlines(tx, &batch)
+}
+
+/// Version 5: what a page says beyond a dump's text — byline, address,
+/// what it was read from and when it was captured — and the lists of every
+/// capture of a page, by capture time: the site's rankings over time. Bodies
+/// and lists gain structure in their text (see `lines.rs`), which stored
+/// text, having none, reads as before.
+fn add_pages(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE articles ADD COLUMN byline TEXT;
+         ALTER TABLE articles ADD COLUMN url TEXT;
+         ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'dump';
+         -- milliseconds since the Unix epoch
+         ALTER TABLE articles ADD COLUMN captured INTEGER;
+         CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;
+         CREATE TABLE captures (
+             key       INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+             captured  INTEGER NOT NULL,
+             source    TEXT,
+             popular   TEXT NOT NULL,
+             ranking   TEXT NOT NULL,
+             PRIMARY KEY (key, captured)
+         ) WITHOUT ROWID;",
+    )
 }

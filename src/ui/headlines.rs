@@ -1,5 +1,6 @@
-//! The headline list: an unread mark, the date and the headline, cut to the
-//! pane; only the rows on screen are built.
+//! The headline list: unread and saved marks, the date and the headline,
+//! cut to the pane; in a search, a second line under each saying why it
+//! matched, the words highlighted. Only the rows on screen are built.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,14 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::{focused, pane_block};
+use super::{focused, highlighted, pane_block};
 use crate::app::App;
 use crate::layout::{Pane, inner};
 use crate::store::Headline;
-use crate::text::fit;
+use crate::text::{fit, width};
+use crate::time::list_date;
 
-/// Columns before the headline: marker, unread mark, space, `Feb 06`, gap.
-const PREFIX: usize = 11;
+/// Columns before the date: selection marker, unread mark, saved mark, space.
+const MARKS: usize = 4;
+/// Columns between the date and the headline.
+const GAP: usize = 2;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = super::theme::of(app.theme);
@@ -28,77 +32,121 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(pane_block(&title, is_focused, theme), area);
     let inside = inner(area);
-    let rows = usize::from(inside.height);
-    let width = usize::from(inside.width);
+    let columns = usize::from(inside.width);
     if app.list.count == 0 {
-        let filter = &app.list.filter;
-        let why = if filter.query.is_some() {
-            "No matches. Esc goes back to the list."
-        } else if filter.saved_only {
-            "Nothing saved yet: b saves the selected article."
-        } else if filter.unread_only {
-            "Nothing unread here: u shows everything."
-        } else {
-            "No articles here. Import some: kiji import DIR"
-        };
-        let empty = Paragraph::new(Span::styled(fit(why, width), theme.placeholder));
+        let why = empty_list(app);
+        let empty = Paragraph::new(Span::styled(fit(why, columns), theme.placeholder));
         frame.render_widget(empty, inside);
         return;
     }
-    let lines: Vec<Line> = app
-        .list
-        .visible(rows)
-        .map(|(position, headline)| {
-            row(
-                headline,
-                position == app.list.selected,
-                is_focused,
-                width,
-                theme,
-                app.local_time,
-            )
+    let items = app.list_items();
+    let rows: Vec<(usize, &Headline)> = app.list.visible(items).collect();
+    let dates: Vec<String> = rows
+        .iter()
+        .map(|(_, h)| {
+            h.published
+                .map(|p| list_date(p, app.now, app.local_time))
+                .unwrap_or_default()
         })
         .collect();
+    let date_width = dates.iter().map(|d| width(d)).max().unwrap_or(0);
+    let shape = Row {
+        columns,
+        date_width,
+        theme,
+        focused: is_focused,
+    };
+    let mut lines = Vec::with_capacity(rows.len() * 2);
+    for ((position, headline), date) in rows.iter().zip(&dates) {
+        let selected = *position == app.list.selected;
+        lines.push(shape.line(headline, date, selected));
+        if app.list_row_height() == 2 {
+            lines.push(shape.snippet(app, headline, selected));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inside);
-    if app.list.count > rows {
-        super::scrollbar(frame, area, app.list.count, app.list.offset, rows);
+    if app.list.count > items {
+        super::scrollbar(frame, area, app.list.count, app.list.offset, items);
     }
 }
 
-fn row<'a>(
-    headline: &'a Headline,
-    selected: bool,
-    focused: bool,
-    width: usize,
-    theme: &Theme,
-    local_time: bool,
-) -> Line<'a> {
-    let marker = if selected { "›" } else { " " };
-    let mark = if headline.read { " " } else { "●" };
-    let date = match headline.published {
-        Some(p) => crate::time::short_date(p, local_time),
-        None => "      ".to_owned(),
-    };
-    let text_style = if headline.read {
-        theme.read
+/// What an empty list says, and how to fill it.
+fn empty_list(app: &App) -> &'static str {
+    let filter = &app.list.filter;
+    if filter.query.is_some() {
+        "No matches. Esc goes back to the list."
+    } else if filter.saved_only {
+        "Nothing saved yet: b saves the selected article."
+    } else if filter.unread_only {
+        "Nothing unread here: u shows everything."
     } else {
-        theme.unread
-    };
-    let title = fit(&headline.headline, width.saturating_sub(PREFIX));
-    // pad to the pane's width so a selected row is highlighted end to end
-    let pad = width.saturating_sub(PREFIX + crate::text::width(&title));
-    let line = Line::from(vec![
-        Span::raw(marker),
-        Span::styled(mark, theme.unread_mark),
-        Span::raw(" "),
-        Span::styled(date, theme.date),
-        Span::raw("  "),
-        Span::styled(title, text_style),
-        Span::raw(" ".repeat(pad)),
-    ]);
-    match (selected, focused) {
-        (true, true) => line.style(theme.selected),
-        (true, false) => line.style(theme.selected_unfocused),
-        _ => line,
+        "No articles here. Import some: kiji import DIR"
+    }
+}
+
+/// How the rows of one screen are drawn.
+struct Row<'a> {
+    columns: usize,
+    /// The widest date on screen: dates line up in one column.
+    date_width: usize,
+    theme: &'a Theme,
+    focused: bool,
+}
+
+impl Row<'_> {
+    fn line<'h>(&self, headline: &'h Headline, date: &str, selected: bool) -> Line<'h> {
+        let theme = self.theme;
+        let marker = if selected { "›" } else { " " };
+        let unread = if headline.read { " " } else { "●" };
+        let saved = if headline.saved { "★" } else { " " };
+        let prefix = MARKS + self.date_width + GAP;
+        let text_style = if headline.read {
+            theme.read
+        } else {
+            theme.unread
+        };
+        let title = fit(&headline.headline, self.columns.saturating_sub(prefix));
+        // pad to the pane's width so a selected row is highlighted end to end
+        let pad = self.columns.saturating_sub(prefix + width(&title));
+        let line = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(unread, theme.unread_mark),
+            Span::styled(saved, theme.saved_mark),
+            Span::raw(" "),
+            Span::styled(format!("{date:<w$}", w = self.date_width), theme.date),
+            Span::raw(" ".repeat(GAP)),
+            Span::styled(title, text_style),
+            Span::raw(" ".repeat(pad)),
+        ]);
+        self.selected(line, selected)
+    }
+
+    /// The line under a search result: the words around its first match,
+    /// the matches highlighted.
+    fn snippet<'h>(&self, app: &App, headline: &Headline, selected: bool) -> Line<'h> {
+        let indent = MARKS + self.date_width + GAP;
+        let room = self.columns.saturating_sub(indent);
+        let text = app.list.snippet(headline.key).unwrap_or_default();
+        let text = fit(text, room).into_owned();
+        let matches = app
+            .list
+            .filter
+            .query
+            .as_ref()
+            .map(|q| q.matches(&text))
+            .unwrap_or_default();
+        let mut spans = vec![Span::raw(" ".repeat(indent))];
+        spans.extend(highlighted(self.theme, &text, &matches, room, self.theme.snippet).spans);
+        let used = indent + width(&text);
+        spans.push(Span::raw(" ".repeat(self.columns.saturating_sub(used))));
+        self.selected(Line::from(spans), selected)
+    }
+
+    fn selected<'h>(&self, line: Line<'h>, selected: bool) -> Line<'h> {
+        match (selected, self.focused) {
+            (true, true) => line.style(self.theme.selected),
+            (true, false) => line.style(self.theme.selected_unfocused),
+            _ => line,
+        }
     }
 }

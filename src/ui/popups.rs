@@ -1,7 +1,10 @@
 //! Popups: the key list (drawn from the key table), the section picker and
-//! a yes/no question, in the rectangles [`crate::layout`] gives them.
+//! a yes/no question, in the rectangles [`crate::layout`] gives them. A
+//! popup's edge stands on its own column over any text: a wide character
+//! beneath that the edge cuts in two is blanked.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -9,38 +12,32 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::pane_block;
 use super::theme::Theme;
 use crate::app::App;
-use crate::keys::{HelpLine, help_lines};
-use crate::layout::{help_popup, inner, question_popup, sections_popup};
+use crate::layout::{HelpRow, inner, question_popup, sections_popup};
 use crate::text::{fit, width};
 
 /// The key list, by context, from the key table itself.
 pub fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let theme = super::theme::of(app.theme);
-    let lines = help_lines();
-    let popup = help_popup(area, lines.len());
-    frame.render_widget(Clear, popup);
-    frame.render_widget(pane_block("Keys · Esc closes", true, theme), popup);
-    let inside = inner(popup);
+    let help = crate::layout::help(area, &app.keymap);
+    open(frame, help.popup);
+    frame.render_widget(pane_block("Keys · Esc closes", true, theme), help.popup);
+    let inside = inner(help.popup);
     let columns = usize::from(inside.width);
-    let label_width = app
-        .keymap
-        .bindings()
-        .map(|(b, _)| width(&app.keymap.label(b)))
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let lines: Vec<Line> = lines
+    let keys_width = help.keys_width;
+    let lines: Vec<Line> = help
+        .rows
         .into_iter()
         .skip(scroll)
-        .map(|line| match line {
-            HelpLine::Heading(text) => Line::from(Span::styled(
+        .map(|row| match row {
+            HelpRow::Heading(text) => Line::from(Span::styled(
                 fit(text, columns).into_owned(),
                 theme.list_title,
             )),
-            HelpLine::Blank => Line::default(),
-            HelpLine::Binding(binding) => {
-                let label = format!(" {:<label_width$}", app.keymap.label(binding));
-                let help = fit(binding.help, columns.saturating_sub(width(&label)));
+            HelpRow::Blank => Line::default(),
+            HelpRow::Binding { keys, help } => {
+                let keys = fit(&keys, keys_width.saturating_sub(1)).into_owned();
+                let label = format!(" {keys:<keys_width$}");
+                let help = fit(&help, columns.saturating_sub(width(&label))).into_owned();
                 Line::from(vec![
                     Span::styled(fit(&label, columns).into_owned(), theme.key),
                     Span::raw(help),
@@ -55,7 +52,7 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
 pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let text = format!(" {question}  y / n ");
     let popup = question_popup(area, width(&text));
-    frame.render_widget(Clear, popup);
+    open(frame, popup);
     frame.render_widget(pane_block("Confirm", true, theme), popup);
     let inside = inner(popup);
     frame.render_widget(
@@ -68,7 +65,7 @@ pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let theme = super::theme::of(app.theme);
     let labels = app.tab_labels();
     let popup = sections_popup(area, labels.len());
-    frame.render_widget(Clear, popup);
+    open(frame, popup);
     frame.render_widget(pane_block("Section · Enter filters", true, theme), popup);
     let inside = inner(popup);
     let rows = usize::from(inside.height).max(1);
@@ -92,4 +89,25 @@ pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// Clears `area` to draw a popup in, and blanks any wide character to its
+/// left that the popup's edge would cut in two: a terminal draws such a
+/// character over the edge's column, and the edge would be lost.
+pub fn open(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    blank_cut_wide_characters(frame.buffer_mut(), area);
+}
+
+/// Blanks the wide characters that stand half under `area`'s left edge.
+fn blank_cut_wide_characters(buffer: &mut Buffer, area: Rect) {
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        let cell = &mut buffer[(left, y)];
+        if width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }

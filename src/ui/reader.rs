@@ -6,43 +6,10 @@ use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
-use super::{focused, pane_block};
+use super::{focused, highlighted, pane_block};
 use crate::app::{App, LineKind};
 use crate::layout::{Pane, inner, measure};
 use crate::text::fit;
-
-/// A line with its search matches highlighted, cut to `width` columns.
-fn highlighted<'a>(
-    theme: &Theme,
-    text: &'a str,
-    matches: &[std::ops::Range<usize>],
-    width: usize,
-    style: ratatui::style::Style,
-) -> Line<'a> {
-    let text = fit(text, width);
-    if matches.is_empty() {
-        return Line::from(Span::styled(text, style));
-    }
-    let text = text.into_owned();
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for range in matches {
-        // the line may have been cut: keep to what is left of it
-        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
-        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        spans.push(Span::styled(text[at..start].to_owned(), style));
-        spans.push(Span::styled(
-            text[start..end].to_owned(),
-            style.patch(theme.highlight),
-        ));
-        at = end;
-    }
-    spans.push(Span::styled(text[at..].to_owned(), style));
-    Line::from(spans)
-}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = super::theme::of(app.theme);
@@ -81,6 +48,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 LineKind::Headline => theme.headline,
                 LineKind::Meta => theme.meta,
                 LineKind::Caption => theme.caption,
+                LineKind::Credit => theme.credit,
+                LineKind::Subhead => theme.subhead,
                 LineKind::Body | LineKind::Blank => theme.body,
             };
             highlighted(theme, &line.text, &line.matches, width, style)

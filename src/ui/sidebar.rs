@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{focused, pane_block};
 use crate::app::{App, SidebarRow, scroll_for};
@@ -17,14 +17,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
         return;
     }
     if floats {
-        frame.render_widget(Clear, area);
+        super::popups::open(frame, area);
     }
     let is_focused = focused(app, Pane::Sidebar);
     frame.render_widget(pane_block("Popular & Ranking", is_focused, theme), area);
     let inside = inner(area);
     let columns = usize::from(inside.width);
-    let title = app.sidebar.popular_title();
-    let rows = app.sidebar.rows(&title);
+    let rows = app.sidebar.rows();
     let scroll = scroll_for(&rows, app.sidebar.selected, usize::from(inside.height));
     let lines: Vec<Line> = rows
         .iter()
@@ -33,6 +32,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, floats: bool) {
         .map(|row| match row {
             SidebarRow::Header(text) => {
                 Line::from(Span::styled(fit(text, columns), theme.list_title))
+            }
+            SidebarRow::Note(text) => {
+                Line::from(Span::styled(fit(text, columns), theme.placeholder))
             }
             SidebarRow::Blank => Line::default(),
             SidebarRow::Empty => {

@@ -24,12 +24,7 @@ pub fn describe(app: &App) -> String {
             text
         }
         None if app.tab == Tab::All && !list.filter.unread_only => {
-            let noun = if list.count == 1 {
-                "article"
-            } else {
-                "articles"
-            };
-            format!("All · {} {noun}", list.count)
+            format!("All · {}", crate::app::count(list.count, "article"))
         }
         None => format!("{} · {} of {}", app.filter_name(), list.count, app.total),
     };
@@ -53,6 +48,13 @@ fn matches(app: &App) -> String {
     format!("{}{plus} {noun}", app.list.count)
 }
 
+/// The sidebar item selected, while the sidebar has the focus.
+fn sidebar_item(app: &App) -> Option<&crate::store::ListEntry> {
+    (app.focus == crate::layout::Pane::Sidebar && app.popup.is_none())
+        .then(|| app.sidebar.selected_entry())
+        .flatten()
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = super::theme::of(app.theme);
     let columns = usize::from(area.width);
@@ -67,6 +69,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         push(&mut spans, format!(" /{typed}"), theme.prompt);
         push(&mut spans, " ".into(), theme.selected);
         push(&mut spans, format!("  {}", matches(app)), theme.status);
+    } else if let Some(entry) = sidebar_item(app) {
+        // the sidebar is narrow: its selected item's title in full here
+        let stored = if entry.article.is_some() {
+            ""
+        } else {
+            " · not in the store"
+        };
+        push(
+            &mut spans,
+            format!(" › {}{stored}", entry.title),
+            theme.status,
+        );
     } else {
         push(&mut spans, format!(" {}", describe(app)), theme.status);
     }

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use super::*;
 use crate::action::Action;
 use crate::app::App;
-use crate::article::Article;
+use crate::article::{Article, Block, Photo};
 use crate::store::Store;
 
 fn clock() -> DateTime<Utc> {
@@ -106,9 +106,22 @@ fn help_popup_lists_every_binding() {
     app.update(Action::Help);
     let text = screen(&app, 100, 60);
     for binding in crate::keys::BINDINGS {
-        assert!(text.contains(binding.help), "{} missing", binding.help);
+        for word in binding.help.split_whitespace() {
+            assert!(text.contains(word), "{word} of {} missing", binding.help);
+        }
     }
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_narrow_help_popup_wraps_descriptions_rather_than_cutting_them() {
+    let mut app = sample_app(40, 80);
+    app.update(Action::Help);
+    let text = screen(&app, 40, 80);
+    let popup: Vec<&str> = text.lines().filter(|l| l.starts_with('┃')).collect();
+    assert!(popup.len() > 60, "{text}");
+    assert!(popup.iter().all(|line| !line.contains('…')), "{text}");
+    assert!(text.contains("back to the article"), "{text}");
 }
 
 #[test]
@@ -135,7 +148,7 @@ fn a_headline_row_is_cut_by_display_columns_with_an_ellipsis() {
     article.body.push("Body.".into());
     let app = app_with(&[article], 30, 8);
     let buffer = draw(&app, 30, 8);
-    let mut expected = Buffer::with_lines(["┃›●         東京で桜が開花 C…┃"]);
+    let mut expected = Buffer::with_lines(["┃›●    東京で桜が開花 Cherry…┃"]);
     expected.area = Rect::new(0, 2, 30, 1);
     let row: String = (0..30)
         .map(|x| buffer[(x, 2)].symbol().to_owned())
@@ -183,15 +196,23 @@ fn popups_render_at_every_small_size() {
     }
 }
 
+/// A photo with a credit and a caption.
+fn photo(credit: &str, caption: &str) -> Block {
+    Block::Photo(Photo {
+        credit: Some(credit.to_owned()),
+        caption: caption.to_owned(),
+    })
+}
+
 #[test]
 fn hostile_text_in_the_store_never_reaches_a_cell() {
     let evil = "A\u{1b}]0;title\u{7}B\u{1b}[2J\u{9b}31mC\u{202e}D\u{7}\u{1b}]52;c;AAAA\u{1b}\\E";
     let mut article = Article::new(format!("Head {evil}"), None);
-    article.caption = Some(format!("Caption {evil}"));
     article.section = Some(format!("Sec {evil}"));
-    article.body = vec![format!("Body {evil}"); 3];
-    article.popular = vec![format!("Pop {evil}")];
-    article.access_ranking = vec![format!("Rank {evil}")];
+    article.body = vec![photo(&format!("Credit {evil}"), &format!("Caption {evil}"))];
+    article.body.extend(vec![format!("Body {evil}").into(); 3]);
+    article.popular = vec![format!("Pop {evil}").into()];
+    article.access_ranking = vec![format!("Rank {evil}").into()];
     let mut app = app_with(&[article], 160, 48);
     app.update(Action::Open);
     for (width, height) in [(160, 48), (60, 20), (30, 8)] {
@@ -244,11 +265,11 @@ mod properties {
         )
             .prop_map(|(headline, body, section, item)| {
                 let mut article = Article::new(headline, None);
-                article.caption = Some(item.clone());
                 article.section = Some(section);
-                article.body = body;
-                article.popular = vec![item.clone()];
-                article.access_ranking = vec![item];
+                article.body = vec![photo(&item, &item)];
+                article.body.extend(body.into_iter().map(Block::from));
+                article.popular = vec![item.clone().into()];
+                article.access_ranking = vec![item.into()];
                 article
             })
     }

@@ -1,0 +1,177 @@
+//! Writing one article: insert it, replace an edited one, or leave an
+//! unchanged one; and keep the lists of every capture of its page, with
+//! the lists of the latest capture on the article itself.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::import::ImportOutcome;
+use super::lines::{encode_body, encode_list};
+use super::{ArticleKey, StoreError};
+use crate::article::{Article, headline_key};
+
+/// Sorts undated articles after every dated one.
+const UNDATED: i64 = i64::MIN;
+
+/// What writing one article did to the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Written {
+    /// A new article.
+    Inserted,
+    /// A stored article's text and lists replaced by a newer capture's.
+    Replaced,
+    /// A capture kept beside a stored article, which is otherwise as it was.
+    Captured,
+    Unchanged,
+}
+
+impl Written {
+    pub(super) fn outcome(self) -> ImportOutcome {
+        match self {
+            Self::Inserted => ImportOutcome::Imported,
+            Self::Replaced | Self::Captured => ImportOutcome::Updated,
+            Self::Unchanged => ImportOutcome::Unchanged,
+        }
+    }
+
+    /// Whether the text the search index holds changed.
+    pub(super) fn changes_text(self) -> bool {
+        matches!(self, Self::Inserted | Self::Replaced)
+    }
+}
+
+/// Writes an article. A stored article of the same id is replaced when the
+/// article differs and was captured no earlier (an unknown capture time
+/// counting earliest); an earlier capture only adds its lists to the
+/// article's history.
+pub(super) fn upsert(
+    tx: &Transaction<'_>,
+    article: &Article,
+) -> Result<(Written, ArticleKey), StoreError> {
+    let hash = article.content_hash() as i64;
+    let captured = article.captured.map(|t| t.timestamp_millis());
+    let existing: Option<(i64, i64, Option<i64>)> = tx
+        .prepare_cached("SELECT key, content_hash, captured FROM articles WHERE id = ?1")?
+        .query_row([&article.id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .optional()?;
+    let Some((key, stored_hash, stored_captured)) = existing else {
+        let key = insert(tx, article, hash)?;
+        record_capture(tx, key, article)?;
+        return Ok((Written::Inserted, ArticleKey(key)));
+    };
+    let recorded = record_capture(tx, key, article)?;
+    let written = if captured < stored_captured {
+        if recorded {
+            Written::Captured
+        } else {
+            Written::Unchanged
+        }
+    } else if stored_hash != hash {
+        replace(tx, key, article, hash)?;
+        Written::Replaced
+    } else if captured != stored_captured {
+        tx.prepare_cached("UPDATE articles SET captured = ?2, source = ?3 WHERE key = ?1")?
+            .execute(params![key, captured, article.source])?;
+        Written::Captured
+    } else {
+        Written::Unchanged
+    };
+    Ok((written, ArticleKey(key)))
+}
+
+/// The article's columns, in the order the statements below name them.
+fn columns(article: &Article, hash: i64) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
+    let published = article.published.map(|p| p.timestamp());
+    vec![
+        Value::Text(article.id.clone()),
+        Value::Text(article.headline.clone()),
+        Value::Text(headline_key(&article.headline)),
+        text(&article.caption().map(str::to_owned)),
+        published.map_or(Value::Null, Value::Integer),
+        text(&article.dateline),
+        text(&article.section),
+        text(&article.source),
+        Value::Integer(published.unwrap_or(UNDATED)),
+        Value::Integer(hash),
+        Value::Integer(i64::from(!article.popular.is_empty())),
+        Value::Integer(i64::from(!article.access_ranking.is_empty())),
+        text(&article.byline),
+        text(&article.url),
+        Value::Text(article.origin.as_str().to_owned()),
+        article
+            .captured
+            .map_or(Value::Null, |t| Value::Integer(t.timestamp_millis())),
+    ]
+}
+
+const COLUMNS: &str = "id, headline, headline_key, caption, published, dateline, section, \
+     source, sort_key, content_hash, has_popular, has_ranking, byline, url, origin, captured";
+
+/// The body and lists as stored: body, popular, ranking.
+fn texts(article: &Article) -> [String; 3] {
+    [
+        encode_body(&article.body),
+        encode_list(&article.popular),
+        encode_list(&article.access_ranking),
+    ]
+}
+
+fn insert(tx: &Transaction<'_>, article: &Article, hash: i64) -> Result<i64, StoreError> {
+    tx.prepare_cached(&format!(
+        "INSERT INTO articles ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+         ?11, ?12, ?13, ?14, ?15, ?16)"
+    ))?
+    .execute(rusqlite::params_from_iter(columns(article, hash)))?;
+    let key = tx.last_insert_rowid();
+    let [body, popular, ranking] = texts(article);
+    tx.prepare_cached("INSERT INTO bodies (key, body, popular, ranking) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![key, body, popular, ranking])?;
+    Ok(key)
+}
+
+fn replace(tx: &Transaction<'_>, key: i64, article: &Article, hash: i64) -> Result<(), StoreError> {
+    let assignments: Vec<String> = COLUMNS
+        .split(", ")
+        .enumerate()
+        .map(|(index, column)| format!("{column} = ?{}", index + 1))
+        .collect();
+    let mut values = columns(article, hash);
+    values.push(rusqlite::types::Value::Integer(key));
+    tx.prepare_cached(&format!(
+        "UPDATE articles SET {} WHERE key = ?{}",
+        assignments.join(", "),
+        values.len()
+    ))?
+    .execute(rusqlite::params_from_iter(values))?;
+    let [body, popular, ranking] = texts(article);
+    tx.prepare_cached("UPDATE bodies SET body = ?2, popular = ?3, ranking = ?4 WHERE key = ?1")?
+        .execute(params![key, body, popular, ranking])?;
+    Ok(())
+}
+
+/// Keeps the lists of a capture of known time in the article's history;
+/// returns whether it was not kept already.
+fn record_capture(tx: &Transaction<'_>, key: i64, article: &Article) -> Result<bool, StoreError> {
+    let Some(captured) = article.captured else {
+        return Ok(false);
+    };
+    if article.popular.is_empty() && article.access_ranking.is_empty() {
+        return Ok(false);
+    }
+    let added = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO captures (key, captured, source, popular, ranking)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            key,
+            captured.timestamp_millis(),
+            article.source,
+            encode_list(&article.popular),
+            encode_list(&article.access_ranking)
+        ])?;
+    Ok(added > 0)
+}
