@@ -165,12 +165,19 @@ impl App {
         self
     }
 
-    /// The reader opened on the tab of a section, when the store has it.
+    /// The reader opened on the tab of a section (named in any case); for
+    /// a name that is no section here, a notice listing those there are.
     pub fn with_section(mut self, name: &str) -> Result<Self, StoreError> {
-        if self.sections.iter().any(|s| s.name == name) {
-            self.set_tab(Tab::Section(name.to_owned()))?;
+        if let Some(section) = crate::store::find_section(&self.sections, name) {
+            self.set_tab(Tab::Section(section.name.clone()))?;
             self.settle()?;
+            return Ok(self);
         }
+        let names: Vec<&str> = self.sections.iter().map(|s| s.name.as_str()).collect();
+        self.notice = Some(format!(
+            "default_section \"{name}\" is no section here: {}",
+            names.join(", ")
+        ));
         Ok(self)
     }
 
@@ -340,7 +347,7 @@ impl App {
         self.new_articles += added;
         if added > 0 {
             // the same count the list's title shows
-            self.notice = Some(count(self.new_articles, "new article"));
+            self.notice = Some(crate::text::count(self.new_articles, "new article"));
         }
         Ok(())
     }
@@ -411,15 +418,6 @@ impl App {
             reading.scroll = reading.scroll.min(reading.max_scroll(rows));
         }
         self.sync_sidebar(false)
-    }
-}
-
-/// `1 article`, `3 articles`: a count with its noun in agreement.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

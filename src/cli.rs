@@ -1,9 +1,16 @@
 //! The command line as clap reads it: the options, the commands and their
 //! arguments. What each command does is in [`crate::commands`].
+//!
+//! Options show where they have an effect: `--store` and `--config` on the
+//! reader and the commands that read them, `--theme` and `--watch` on the
+//! reader, and `--verbose`, which every command heeds, once under its own
+//! heading.
 
+use std::ffi::OsString;
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::config::ThemeName;
 
@@ -11,40 +18,47 @@ use crate::config::ThemeName;
 #[command(
     name = "kiji",
     version,
-    about = "A terminal news reader for plain-text dumps of news article pages",
-    long_about = "A terminal news reader for plain-text dumps of news article pages.\n\n\
+    about = "A terminal news reader for news article pages, as text dumps or saved HTML",
+    long_about = "A terminal news reader for news article pages, as text dumps or saved HTML.\n\n\
         With no command, opens the reader on the store (on the built-in sample \
         articles while the store is empty). With paths, opens the reader on those \
         files and folders without importing them.",
     subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
-    /// The store to use [default: the platform data directory, e.g. ~/.local/share/kiji/kiji.db]
-    #[arg(long, global = true, env = "KIJI_STORE", value_name = "PATH")]
-    pub store: Option<PathBuf>,
+    #[command(flatten)]
+    pub files: Files,
 
     /// Colours for a dark or a light terminal, or none; NO_COLOR set means none [default: dark]
-    #[arg(long, global = true, env = "KIJI_THEME", value_enum)]
+    #[arg(long, env = "KIJI_THEME", value_enum)]
     pub theme: Option<ThemeArg>,
-
-    /// The configuration file [default: the platform config folder, e.g. ~/.config/kiji/config.toml]
-    #[arg(long, global = true, env = "KIJI_CONFIG", value_name = "PATH")]
-    pub config: Option<PathBuf>,
-
-    /// Say what kiji is doing on standard error (the reader writes to its log file instead)
-    #[arg(long, short, global = true)]
-    pub verbose: bool,
 
     /// While reading, import dumps dropped into this folder as they arrive
     #[arg(long, value_name = "DIR")]
     pub watch: Option<PathBuf>,
 
-    /// Read these dump files and folders without importing them
+    /// Say what kiji is doing on standard error (the reader writes to its log file instead)
+    #[arg(long, short, global = true, help_heading = "Global options")]
+    pub verbose: bool,
+
+    /// Read these files and folders without importing them
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The store and the configuration a command reads.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Files {
+    /// The store to use [default: the platform data directory, e.g. ~/.local/share/kiji/kiji.db]
+    #[arg(long, env = "KIJI_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// The configuration file [default: the platform config folder, e.g. ~/.config/kiji/config.toml]
+    #[arg(long, env = "KIJI_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// What `kiji export` writes.
@@ -73,25 +87,45 @@ impl From<ThemeArg> for ThemeName {
     }
 }
 
+impl Cli {
+    /// The store and configuration named: a command's own options, else
+    /// those given before it.
+    pub fn files(&self) -> Files {
+        let own = self.command.as_ref().and_then(Command::files);
+        Files {
+            store: own
+                .and_then(|f| f.store.clone())
+                .or_else(|| self.files.store.clone()),
+            config: own
+                .and_then(|f| f.config.clone())
+                .or_else(|| self.files.config.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import dump files and folders (searched recursively for *.txt) into the store
+    /// Import files and folders into the store: *.txt and *.md dumps and *.json exports
+    ///
+    /// Folders are searched through for those files.
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Articles written to the store in one transaction: an interrupted
         /// import keeps every whole batch written before it stopped
         #[arg(long, value_name = "N", default_value_t = crate::commands::import::BATCH)]
-        batch_size: std::num::NonZeroUsize,
+        batch_size: NonZeroUsize,
+        #[command(flatten)]
+        files: Files,
     },
-    /// Print the parsed articles as one JSON array; the store is not touched
+    /// Print the articles in files and folders as one JSON array; the store is not touched
     Parse {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// List the stored headlines, newest first
     List {
-        /// Only this section
+        /// Only this section (in any case)
         #[arg(long, value_name = "NAME")]
         section: Option<String>,
         /// Only articles not read yet
@@ -103,46 +137,178 @@ pub enum Command {
         /// One JSON array of the articles, without their bodies
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        files: Files,
     },
     /// Search the store: words (all must match), "exact phrases", -excluded, prefix*
     ///
-    /// Options go before the query, since a query may hold words starting with -.
+    /// Options may come anywhere; a word starting with - that is no option is
+    /// an exclusion, and -- ends the options.
     Search {
         /// What to look for
         #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
         query: Vec<String>,
-        /// Only this section
+        /// Only this section (in any case)
         #[arg(long, value_name = "NAME")]
         section: Option<String>,
         /// One JSON array of the matches, best first, each with its snippet
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        files: Files,
     },
     /// Write articles out: JSON as kiji parse prints it (kiji import takes it back), or Markdown
     Export {
-        /// Only this section
+        /// Only this section (in any case)
         #[arg(long, value_name = "NAME")]
         section: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
+        #[command(flatten)]
+        files: Files,
     },
     /// Show where the configuration file is, or print a commented default one
     Config {
         /// Print a configuration file with every setting at its default
         #[arg(long)]
         default: bool,
+        /// The configuration file [default: the platform config folder, e.g. ~/.config/kiji/config.toml]
+        #[arg(long, env = "KIJI_CONFIG", value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// Print a shell completion script: kiji completions bash > ~/.local/share/bash-completion/completions/kiji
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): kiji man > ~/.local/share/man/man1/kiji.1
-    Man,
+    /// Print the manual page (roff), or with --dir write a page for kiji and each command
+    Man {
+        /// Write kiji.1 and a page for each command into this folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// List the sections with their article counts
     Sections {
         /// One JSON array of {name, articles, unread}
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        files: Files,
     },
+}
+
+impl Command {
+    /// The store and configuration options the command takes, if any.
+    fn files(&self) -> Option<&Files> {
+        match self {
+            Self::Import { files, .. }
+            | Self::List { files, .. }
+            | Self::Search { files, .. }
+            | Self::Export { files, .. }
+            | Self::Sections { files, .. } => Some(files),
+            Self::Parse { .. }
+            | Self::Config { .. }
+            | Self::Completions { .. }
+            | Self::Man { .. } => None,
+        }
+    }
+}
+
+/// Options that take a value, wherever they stand.
+const VALUED: [&str; 6] = [
+    "--store",
+    "--config",
+    "--theme",
+    "--watch",
+    "--section",
+    "--limit",
+];
+
+/// The command line made ready for clap: the options of `kiji search` may
+/// come anywhere among the words of the query, as people expect of a
+/// command line, and are moved before them; every other word of the query,
+/// `-excluded` ones too, goes after a `--`. A `--` of the user's own ends
+/// the options.
+pub fn arguments(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let Some(at) = command_at(&args).filter(|&at| args[at] == "search") else {
+        return args;
+    };
+    let mut options = Vec::new();
+    let mut words = Vec::new();
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            words.extend(rest.by_ref().cloned());
+        } else if VALUED.contains(&text.as_ref()) {
+            options.push(arg.clone());
+            options.extend(rest.next().cloned());
+        } else if text.starts_with("--") || text == "-v" || text == "-h" {
+            options.push(arg.clone());
+        } else {
+            words.push(arg.clone());
+        }
+    }
+    let mut ready = args[..=at].to_vec();
+    ready.extend(options);
+    if !words.is_empty() {
+        ready.push("--".into());
+        ready.extend(words);
+    }
+    ready
+}
+
+/// Where the command stands: the first word that is neither an option nor
+/// an option's value.
+fn command_at(args: &[OsString]) -> Option<usize> {
+    let mut at = 1;
+    while let Some(arg) = args.get(at) {
+        let text = arg.to_string_lossy();
+        if VALUED.contains(&text.as_ref()) {
+            at += 2;
+        } else if text.starts_with('-') {
+            at += 1;
+        } else {
+            return Some(at);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready(line: &str) -> Vec<String> {
+        arguments(line.split(' ').map(OsString::from))
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn search_options_may_come_after_the_query() {
+        assert_eq!(
+            ready("kiji --store s.db search yen --section Business -dollar --json"),
+            [
+                "kiji",
+                "--store",
+                "s.db",
+                "search",
+                "--section",
+                "Business",
+                "--json",
+                "--",
+                "yen",
+                "-dollar"
+            ]
+        );
+        assert_eq!(
+            ready("kiji search --json -- --section"),
+            ["kiji", "search", "--json", "--", "--section"]
+        );
+        assert_eq!(ready("kiji list --json"), ["kiji", "list", "--json"]);
+        assert_eq!(ready("kiji search --json"), ["kiji", "search", "--json"]);
+    }
 }

@@ -54,41 +54,78 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
         anyhow::bail!("paths go after the command, as in `kiji import PATH...`");
     }
     let config = load_config(cli)?;
-    let open_store = || open_store(cli, &config);
+    let read_store = || open_store(cli, &config, false);
     match &cli.command {
         Some(Command::Parse { paths }) => parse::parse(paths, out),
-        Some(Command::Config { default }) => config::config(cli, *default, out).map(|()| true),
+        Some(Command::Config { default, .. }) => config::config(cli, *default, out).map(|()| true),
         Some(Command::Completions { shell }) => config::completions(*shell, out).map(|()| true),
-        Some(Command::Man) => config::man(out).map(|()| true),
-        Some(Command::Export { section, format }) => {
-            export::export(&open_store()?, section.clone(), *format, out).map(|()| true)
+        Some(Command::Man { dir }) => config::man(dir.as_deref(), out).map(|()| true),
+        Some(Command::Export {
+            section, format, ..
+        }) => {
+            let store = read_store()?;
+            let section = section_named(&store, section.as_deref())?;
+            export::export(&store, section, *format, out).map(|()| true)
         }
-        Some(Command::Import { paths, batch_size }) => {
-            import::import(&mut open_store()?, paths, *batch_size, out)
-        }
+        Some(Command::Import {
+            paths, batch_size, ..
+        }) => import::import(
+            &mut open_store(cli, &config, true)?,
+            paths,
+            *batch_size,
+            out,
+        ),
         Some(Command::List {
             section,
             unread,
             saved,
             json,
+            ..
         }) => {
+            let store = read_store()?;
             let filter = Filter {
-                section: section.clone(),
+                section: section_named(&store, section.as_deref())?,
                 unread_only: *unread,
                 saved_only: *saved,
                 query: None,
             };
-            list::list(&open_store()?, &filter, *json, out).map(|()| true)
+            list::list(&store, &filter, *json, out).map(|()| true)
         }
         Some(Command::Search {
             query,
             section,
             json,
-        }) => search::search(&open_store()?, query, section.clone(), *json, out).map(|()| true),
-        Some(Command::Sections { json }) => {
-            list::sections(&open_store()?, *json, out).map(|()| true)
+            ..
+        }) => {
+            let query = search::query_of(query)?;
+            let store = read_store()?;
+            let section = section_named(&store, section.as_deref())?;
+            search::search(&store, &query, section, *json, out).map(|()| true)
+        }
+        Some(Command::Sections { json, .. }) => {
+            list::sections(&read_store()?, *json, out).map(|()| true)
         }
         None => read::read(cli, &config, out).map(|()| true),
+    }
+}
+
+/// The stored section a name means, whatever its case; a name that is no
+/// section is an error listing those there are.
+fn section_named(store: &Store, name: Option<&str>) -> Result<Option<String>> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    let sections = store.sections()?;
+    if let Some(section) = crate::store::find_section(&sections, name) {
+        return Ok(Some(section.name.clone()));
+    }
+    let names: Vec<&str> = sections.iter().map(|s| s.name.as_str()).collect();
+    match names.as_slice() {
+        [] => anyhow::bail!("no section \"{name}\": the store has no sections yet"),
+        _ => anyhow::bail!(
+            "no section \"{name}\"; the sections are: {}",
+            names.join(", ")
+        ),
     }
 }
 
@@ -110,7 +147,7 @@ pub fn report(line: &str) {
 /// The configuration: the file given, or the one in the platform config
 /// folder if there is one.
 fn load_config(cli: &Cli) -> Result<Config> {
-    let config = match &cli.config {
+    let config = match &config_path(cli) {
         Some(path) => crate::config::load(path, true)?,
         None => match crate::config::default_path() {
             Some(path) => crate::config::load(&path, false)?,
@@ -118,6 +155,14 @@ fn load_config(cli: &Cli) -> Result<Config> {
         },
     };
     Ok(config)
+}
+
+/// The configuration file named on the command line, if one is.
+fn config_path(cli: &Cli) -> Option<std::path::PathBuf> {
+    match &cli.command {
+        Some(Command::Config { config, .. }) => config.clone().or_else(|| cli.files.config.clone()),
+        _ => cli.files().config,
+    }
 }
 
 /// The theme to draw with: none when `NO_COLOR` is set to anything
@@ -133,15 +178,20 @@ fn theme(cli: &Cli, config: &Config) -> ThemeName {
 }
 
 /// Opens the store named on the command line, else in the configuration,
-/// else the default one.
-fn open_store(cli: &Cli, config: &Config) -> Result<Store> {
-    Ok(Store::open(&store_path(cli, config)?)?)
+/// else the default one; creates it when `create`, else it must be there.
+fn open_store(cli: &Cli, config: &Config, create: bool) -> Result<Store> {
+    let path = store_path(cli, config)?;
+    Ok(if create {
+        Store::open(&path)?
+    } else {
+        Store::open_existing(&path)?
+    })
 }
 
 /// Where the store is: `--store` or `KIJI_STORE`, else the configuration,
 /// else the platform data folder.
 fn store_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
-    Ok(match (&cli.store, &config.store) {
+    Ok(match (&cli.files().store, &config.store) {
         (Some(path), _) => path.clone(),
         (None, Some(path)) => crate::dirs::expand_home(path),
         (None, None) => crate::store::default_path()

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::keys::{BINDINGS, Keymap, key_name};
+use crate::keys::{BINDINGS, Keymap, KeymapError, key_name};
 
 /// Which set of styles the view draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,6 +44,8 @@ pub struct Config {
     /// Whether the sidebar is shown at start (on terminals wide enough).
     pub sidebar: Option<bool>,
     pub time_zone: TimeZone,
+    /// The headline list's share of the width, in per cent.
+    pub list_width: Option<u16>,
     pub keymap: Keymap,
 }
 
@@ -64,6 +66,7 @@ struct File {
     default_section: Option<String>,
     sidebar: Option<bool>,
     time_zone: Option<Spanned<String>>,
+    list_width: Option<Spanned<u16>>,
     #[serde(default)]
     keys: BTreeMap<String, Spanned<Vec<String>>>,
 }
@@ -122,16 +125,39 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         config.time_zone =
             choose("time_zone", &zone, &zones).map_err(|m| error(Some(zone.span()), m))?;
     }
+    if let Some(share) = file.list_width {
+        let range = crate::layout::LIST_SHARES;
+        if !range.contains(share.get_ref()) {
+            return Err(error(
+                Some(share.span()),
+                format!(
+                    "list_width: {} is not from {} to {} (per cent of the width)",
+                    share.get_ref(),
+                    range.start(),
+                    range.end()
+                ),
+            ));
+        }
+        config.list_width = Some(*share.get_ref());
+    }
     for (action, keys) in &file.keys {
         config
             .keymap
             .remap(action, keys.get_ref())
             .map_err(|e| error(Some(keys.span()), format!("keys.{action}: {e}")))?;
     }
-    config
-        .keymap
-        .check()
-        .map_err(|e| error(None, format!("keys: {e}")))?;
+    config.keymap.check().map_err(|e| {
+        // the line that gave a key away twice: either binding's, if given here
+        let line = match &e {
+            KeymapError::Conflict { first, second, .. } => file
+                .keys
+                .get(*second)
+                .or_else(|| file.keys.get(*first))
+                .map(Spanned::span),
+            _ => None,
+        };
+        error(line, format!("keys: {e}"))
+    })?;
     Ok(config)
 }
 
@@ -172,6 +198,10 @@ pub fn default_file() -> String {
          \n\
          # Times as the page printed them (jst), or in this machine's time zone (local).\n\
          time_zone = \"jst\"\n\
+         \n\
+         # The headline list's share of the width beside the sidebar, in per cent\n\
+         # (20 to 75); on a wide screen it also takes what the article cannot use.\n\
+         list_width = 45\n\
          \n\
          # Keys: each action and the keys that do it. Giving an action keys\n\
          # replaces its keys; a key may do one thing in each context.\n\
@@ -277,11 +307,12 @@ mod tests {
         let error = parsed("[keys]\nquit = [\"hyper-q\"]\n").expect_err("refused");
         assert_eq!(error.line, Some(2));
         assert!(error.message.contains("unknown key \"hyper-q\""), "{error}");
-        let error = parsed("[keys]\nquit = [\"j\"]\n").expect_err("refused");
+        let error = parsed("theme = \"dark\"\n[keys]\nquit = [\"j\"]\n").expect_err("refused");
         assert!(
             error.message.contains("j is given to both down and quit"),
             "{error}"
         );
+        assert_eq!(error.line, Some(3), "{error}");
     }
 
     #[test]

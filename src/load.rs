@@ -46,8 +46,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// The dump files named by `paths`: files as given, folders searched
-/// recursively for `*.txt`, in a stable (sorted) order. A path that cannot
+/// The files named by `paths`: files as given, folders searched
+/// recursively for the files [`is_dump`] takes, in a stable (sorted) order. A path that cannot
 /// be walked is reported as an error in place.
 pub fn dump_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
     let mut found = Vec::new();
@@ -85,9 +85,14 @@ fn sort_path(entry: &Result<PathBuf, LoadError>) -> &Path {
     }
 }
 
+/// Whether a file in a folder is one kiji reads: a text dump (`.txt`, or
+/// `.md` as Markdown tools write them) or a JSON export (`.json`).
 pub fn is_dump(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("json"))
+    path.extension().is_some_and(|ext| {
+        ["txt", "md", "json"]
+            .iter()
+            .any(|known| ext.eq_ignore_ascii_case(known))
+    })
 }
 
 fn io_reason(error: Option<&std::io::Error>) -> String {

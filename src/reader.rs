@@ -35,6 +35,10 @@ pub struct Options {
     pub local_time: bool,
     /// The section tab to open on.
     pub section: Option<String>,
+    /// The list's share of the width, in per cent, when configured.
+    pub list_share: Option<u16>,
+    /// Whether read and saved marks outlive the reader.
+    pub marks_kept: bool,
     /// A folder to import from as dumps arrive, and the store to import to.
     pub watch: Option<(PathBuf, PathBuf)>,
 }
@@ -70,7 +74,11 @@ fn open(options: Options, size: Rect) -> Result<App> {
         .with_keymap(options.keymap)
         .with_sidebar(options.sidebar)
         .with_local_time(options.local_time)
+        .with_marks_kept(options.marks_kept)
         .with_notice(options.notice);
+    if let Some(share) = options.list_share {
+        app = app.with_list_share(share);
+    }
     if let Some(section) = &options.section {
         app = app.with_section(section)?;
     }

@@ -25,7 +25,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use filter::Filter;
 pub use import::{ImportCounts, ImportOutcome};
 pub use read::NewestList;
-pub use rows::{Headline, ListEntry, SectionCount};
+pub use rows::{Headline, ListEntry, SectionCount, find_section};
 pub use schema::SCHEMA_VERSION;
 use schema::{APPLICATION_ID, MIGRATIONS};
 
@@ -36,6 +36,8 @@ pub struct ArticleKey(pub i64);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("{0}: no store there; kiji import creates one")]
+    Missing(String),
     #[error("{0}: not a kiji store (a database of something else); left untouched")]
     Foreign(String),
     #[error("{path}: damaged or not a database ({why}); left untouched", path = .0, why = sqlite_message(.1))]
@@ -130,6 +132,16 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|error| StoreError::Open(label.clone(), error))?;
         Self::init(conn, label)
+    }
+
+    /// Opens the store at `path`, which must be there already: what the
+    /// commands that only read open, so that a mistyped path is said to be
+    /// one rather than becoming an empty store.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        Self::open(path)
     }
 
     /// A store that lives in memory only: for reading files without

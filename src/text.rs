@@ -38,6 +38,15 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `1 article`, `3 articles`: a count with its noun in agreement.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The lines of a paragraph wrapped to `width` columns, as byte ranges of
 /// `text`. Lines are filled as far as they go (first fit), as print does:
 /// the optimal fit evens lines out and leaves narrow columns ragged.

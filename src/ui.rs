@@ -90,7 +90,7 @@ fn mark_read_question(app: &App, count: usize) -> String {
     };
     format!(
         "Mark {} in {view} read?",
-        crate::app::count(count, "unread article")
+        crate::text::count(count, "unread article")
     )
 }
 

@@ -35,7 +35,7 @@ pub struct Watch {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
-    #[error("watching {0}: {1}")]
+    #[error("cannot watch {0}: {1}")]
     Watch(String, notify::Error),
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -127,7 +127,7 @@ fn one_bad_file_among_good_ones() {
     )
     .expect("write");
     std::fs::write(dumps.join("empty.txt"), "  \n").expect("write");
-    std::fs::write(dumps.join("notes.md"), "not a dump, not even looked at").expect("write");
+    std::fs::write(dumps.join("notes.rtf"), "not a dump, not even looked at").expect("write");
     let store = dir.path().join("kiji.db");
     kiji(&store)
         .arg("import")
@@ -378,13 +378,70 @@ fn list_unread_and_saved() {
 }
 
 #[test]
-fn search_options_after_the_query_are_pointed_out() {
+fn search_options_may_come_anywhere_and_sections_are_named_in_any_case() {
+    let (_dir, store) = sample_store();
+    let json = stdout(kiji(&store).args([
+        "search",
+        "yen",
+        "--section",
+        "business",
+        "-dollar",
+        "--json",
+    ]));
+    let matches: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+    assert_eq!(matches.len(), 1, "{json}");
+    assert_eq!(matches[0]["section"], "Business");
+    // `--` ends the options: what follows is the query, dashes and all
+    let json = stdout(kiji(&store).args(["search", "--json", "yen", "--", "--section"]));
+    let matches: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+    assert_eq!(matches.len(), 2, "{json}");
+    assert_eq!(
+        stdout(kiji(&store).args(["list", "--section", "CULTURE"]))
+            .lines()
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn an_unknown_section_is_an_error_naming_the_sections() {
+    let (_dir, store) = sample_store();
+    for command in [&["list"][..], &["search", "yen"], &["export"]] {
+        let stderr = one_line_failure(kiji(&store).args(command).args(["--section", "Nope"]));
+        assert!(
+            stderr.contains("no section \"Nope\"; the sections are: Business, Culture,"),
+            "{command:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn reading_commands_on_a_store_that_is_not_there_say_so_and_create_nothing() {
     let dir = TempDir::new().expect("tempdir");
-    kiji(&dir.path().join("kiji.db"))
-        .args(["search", "yen", "--json"])
+    let store = dir.path().join("sub/missing.db");
+    for command in [
+        &["list"][..],
+        &["search", "yen"],
+        &["sections"],
+        &["export"],
+    ] {
+        let stderr = one_line_failure(kiji(&store).args(command));
+        assert!(stderr.contains("missing.db: no store there"), "{stderr}");
+    }
+    assert!(!dir.path().join("sub").exists());
+}
+
+#[test]
+fn counts_agree_in_number() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("kiji.db");
+    kiji(&store)
+        .args(["import", "sample_data/000_6c6944616e88b9e8.txt"])
         .assert()
-        .code(1)
-        .stderr("kiji: put options before the query, as in `kiji search --json QUERY`\n");
+        .success();
+    let sections = stdout(kiji(&store).arg("sections"));
+    assert!(sections.contains(" 1 article "), "{sections}");
+    assert!(!sections.contains("1 articles"), "{sections}");
 }
 
 #[test]
@@ -568,4 +625,85 @@ fn verbose_says_what_an_import_does_and_quiet_says_nothing_more() {
         !stderr.contains('\u{1b}'),
         "no colour codes when stderr is not a terminal: {stderr:?}"
     );
+}
+
+#[test]
+fn watching_a_folder_that_is_not_there_says_so_once() {
+    let dir = TempDir::new().expect("tempdir");
+    let stderr = one_line_failure(
+        kiji(&dir.path().join("kiji.db"))
+            .arg("--watch")
+            .arg(dir.path().join("nowhere")),
+    );
+    assert!(stderr.ends_with("nowhere: no such folder\n"), "{stderr}");
+    assert_eq!(stderr.matches("nowhere").count(), 1, "{stderr}");
+}
+
+#[test]
+fn the_manual_pages_name_only_pages_there_are_and_list_keys_files_and_exit_codes() {
+    let dir = TempDir::new().expect("tempdir");
+    let pages = dir.path().join("man1");
+    let output = Command::cargo_bin("kiji")
+        .expect("binary")
+        .arg("man")
+        .arg("--dir")
+        .arg(&pages)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let main = std::fs::read_to_string(pages.join("kiji.1"))
+        .expect("kiji.1")
+        .replace("\\-", "-");
+    for section in [
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(main.contains(section), "{section} missing");
+    }
+    assert!(main.contains("half a page down"));
+    // every page the main page names is there
+    let named = main
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter_map(|word| word.strip_suffix("(1)"))
+        .filter(|name| name.starts_with("kiji-"))
+        .collect::<Vec<_>>();
+    assert!(!named.is_empty());
+    for name in named {
+        assert!(pages.join(format!("{name}.1")).exists(), "{name}.1");
+    }
+    // the page printed alone names no other page
+    let alone = stdout(Command::cargo_bin("kiji").expect("binary").arg("man"));
+    assert!(!alone.contains("kiji-import(1)"));
+}
+
+#[test]
+fn options_show_on_the_commands_they_affect() {
+    let help = |args: &[&str]| stdout(Command::cargo_bin("kiji").expect("binary").args(args));
+    let parse = help(&["parse", "--help"]);
+    assert!(
+        !parse.contains("--store") && !parse.contains("--theme"),
+        "{parse}"
+    );
+    assert!(
+        parse.contains("Global options:") && parse.contains("--verbose"),
+        "{parse}"
+    );
+    let list = help(&["list", "--help"]);
+    assert!(
+        list.contains("--store") && !list.contains("--theme"),
+        "{list}"
+    );
+    // the store may be given before the command or after it
+    let (_dir, store) = sample_store();
+    let after = stdout(
+        Command::cargo_bin("kiji")
+            .expect("binary")
+            .env_remove("KIJI_STORE")
+            .arg("sections")
+            .arg("--store")
+            .arg(&store),
+    );
+    assert_eq!(after.lines().count(), 7);
 }

@@ -227,11 +227,19 @@ fn read_filter_follow_a_sidebar_link_and_quit() {
 #[test]
 fn a_fresh_store_shows_the_built_in_samples() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut kiji = Session::start(&dir.path().join("new.db"), 100, 30);
+    let store = dir.path().join("new.db");
+    let mut kiji = Session::start(&store, 100, 30);
     kiji.wait_for("built-in sample articles");
     kiji.wait_for("Manga Museum");
+    // a mark made here is not kept, and the reader says so
+    kiji.send("b");
+    kiji.wait_for("marks are not kept");
     kiji.send("q");
     assert!(kiji.wait_exit());
+    assert!(
+        !store.exists(),
+        "no store is made until something is imported"
+    );
 }
 
 #[test]
@@ -279,6 +287,8 @@ fn reader_that_panics_after_its_first_frame() {
         sidebar: true,
         local_time: false,
         section: None,
+        list_share: None,
+        marks_kept: false,
         watch: None,
     };
     let hooks = kiji::reader::Hooks {

@@ -73,7 +73,10 @@ impl App {
         let marked = self.store.mark_read(&self.list.filter)?;
         self.load_counts()?;
         self.list.forget();
-        self.say_marked(&format!("Marked {} read", super::count(marked, "article")));
+        self.say_marked(&format!(
+            "Marked {} read",
+            crate::text::count(marked, "article")
+        ));
         Ok(())
     }
 

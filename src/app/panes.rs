@@ -110,7 +110,7 @@ impl App {
         if failed > 0 {
             let note = format!(
                 "{} could not be imported (see the log)",
-                super::count(failed, "dropped file")
+                crate::text::count(failed, "dropped file")
             );
             self.notice = Some(match self.notice.take() {
                 Some(new) => format!("{new} · {note}"),

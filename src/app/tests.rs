@@ -744,3 +744,5 @@ fn the_configured_start_section_sidebar_and_time_zone() {
     let unknown = sample_app(160, 48).with_section("Nope").expect("ignored");
     assert_eq!(unknown.filter_name(), "All");
 }
+
+mod reading;

@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::article::Article;
 use crate::sanitize::clean;
 use crate::store::{Filter, Store};
-use crate::text::width;
+use crate::text::{count, width};
 
 /// Prints the headlines, newest first.
 pub fn list(store: &Store, filter: &Filter, json: bool, out: &mut impl Write) -> Result<()> {
@@ -83,8 +83,10 @@ pub fn sections(store: &Store, json: bool, out: &mut impl Write) -> Result<()> {
         let pad = column.saturating_sub(width(&name));
         writeln!(
             out,
-            "{name}{:pad$}  {:>6} articles  {:>6} unread",
-            "", section.articles, section.unread
+            "{name}{:pad$}  {:>15}  {:>6} unread",
+            "",
+            count(section.articles, "article"),
+            section.unread
         )?;
     }
     Ok(())

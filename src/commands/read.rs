@@ -17,7 +17,12 @@ use crate::store::{Filter, Store};
 /// Opens the reader, or prints the list when standard output is no
 /// terminal.
 pub fn read(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<()> {
-    let (store, notice) = reader_store(cli, config)?;
+    if let Some(dir) = &cli.watch
+        && !dir.is_dir()
+    {
+        anyhow::bail!("cannot watch {}: no such folder", dir.display());
+    }
+    let (store, notice, marks_kept) = reader_store(cli, config)?;
     if !std::io::stdout().is_terminal() {
         return list::list(&store, &Filter::default(), false, out);
     }
@@ -33,13 +38,16 @@ pub fn read(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<()> {
         sidebar: config.sidebar.unwrap_or(true),
         local_time: config.time_zone == TimeZone::Local,
         section: config.default_section.clone(),
+        list_share: config.list_width,
+        marks_kept,
         watch,
     };
     reader::run(options, Hooks::default())
 }
 
-/// The store the reader opens, and a line to greet the reader with.
-fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>)> {
+/// The store the reader opens, a line to greet the reader with, and
+/// whether marks made in it are kept.
+fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>, bool)> {
     if !cli.paths.is_empty() {
         let (store, problems) = scratch_store(&cli.paths)?;
         for problem in &problems {
@@ -50,18 +58,22 @@ fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>)> {
         }
         let notice = (!problems.is_empty()).then(|| {
             format!(
-                "{} files could not be read; kiji parse PATH says why",
-                problems.len()
+                "{} could not be read; kiji parse PATH says why",
+                crate::text::count(problems.len(), "file")
             )
         });
-        return Ok((store, notice));
+        return Ok((store, notice, false));
     }
-    let store = open_store(cli, config)?;
-    if store.count(&Filter::default())? > 0 || cli.watch.is_some() {
-        return Ok((store, None));
+    // no store file is made until something is imported into it
+    let watching = cli.watch.is_some();
+    if watching || store_path(cli, config)?.exists() {
+        let store = open_store(cli, config, watching)?;
+        if store.count(&Filter::default())? > 0 || watching {
+            return Ok((store, None, true));
+        }
     }
     let notice = "Showing the built-in sample articles · import your own with: kiji import DIR";
-    Ok((sample_store()?, Some(notice.into())))
+    Ok((sample_store()?, Some(notice.into()), false))
 }
 
 /// An in-memory store of the given files, for reading without importing.

@@ -12,21 +12,24 @@ use crate::store::{Filter, Store};
 /// Characters of context a search snippet shows.
 const SNIPPET_WIDTH: usize = 76;
 
-/// Prints the matches of a search, best first, each with a snippet.
-pub fn search(
-    store: &Store,
-    words: &[String],
-    section: Option<String>,
-    json: bool,
-    out: &mut impl Write,
-) -> Result<()> {
-    if let Some(option) = words.iter().find(|w| w.starts_with("--")) {
-        anyhow::bail!("put options before the query, as in `kiji search {option} QUERY`");
-    }
+/// The query the words of the command line make; an error when they look
+/// for nothing.
+pub fn query_of(words: &[String]) -> Result<Query> {
     let query = Query::parse(&words.join(" "));
     if query.is_empty() {
         anyhow::bail!("nothing to search for: give at least one word that is not excluded");
     }
+    Ok(query)
+}
+
+/// Prints the matches of a search, best first, each with a snippet.
+pub fn search(
+    store: &Store,
+    query: &Query,
+    section: Option<String>,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<()> {
     let filter = Filter {
         section,
         query: Some(query.clone()),

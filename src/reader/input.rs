@@ -123,8 +123,7 @@ fn watch_folder(
     store: &std::path::Path,
     sender: Sender<Input>,
 ) -> Result<crate::watch::Watch> {
-    crate::watch::spawn(dir, store, move |report| {
+    Ok(crate::watch::spawn(dir, store, move |report| {
         let _ = sender.send(Input::Imported(report.failures.len()));
-    })
-    .with_context(|| format!("watching {}", dir.display()))
+    })?)
 }

@@ -32,6 +32,12 @@ pub struct SectionCount {
     pub unread: usize,
 }
 
+/// The section of `sections` that `name` names, case aside.
+pub fn find_section<'a>(sections: &'a [SectionCount], name: &str) -> Option<&'a SectionCount> {
+    let name = name.trim().to_lowercase();
+    sections.iter().find(|s| s.name.to_lowercase() == name)
+}
+
 /// An item of a Popular or Access Ranking list, linked to the stored
 /// article of the same headline when there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -24,7 +24,7 @@ pub fn describe(app: &App) -> String {
             text
         }
         None if app.tab == Tab::All && !list.filter.unread_only => {
-            format!("All · {}", crate::app::count(list.count, "article"))
+            format!("All · {}", crate::text::count(list.count, "article"))
         }
         None => format!("{} · {} of {}", app.filter_name(), list.count, app.total),
     };

@@ -377,3 +377,112 @@ fn the_help_screen_shows_the_bindings_in_force() {
     assert!(text.contains(" x ^q "), "{text}");
     assert!(!text.contains(" q ^c "), "{text}");
 }
+
+#[test]
+fn search_results_show_why_they_matched_under_each_headline() {
+    let mut app = sample_app(160, 30);
+    app.update(Action::Search);
+    for c in "billions".chars() {
+        app.update(Action::Input(c));
+    }
+    let text = screen(&app, 160, 30);
+    let rows: Vec<&str> = text.lines().collect();
+    let at = rows
+        .iter()
+        .position(|row| row.contains("Regional Banks Merge"))
+        .expect("the match");
+    assert!(rows[at + 1].contains("billions of yen"), "{text}");
+    // the matched word is highlighted
+    let buffer = draw(&app, 160, 30);
+    let y = u16::try_from(at + 1).expect("a row");
+    let highlighted: String = (0..160)
+        .filter(|&x| {
+            buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        })
+        .map(|x| buffer[(x, y)].symbol().to_owned())
+        .collect();
+    assert_eq!(highlighted.to_lowercase(), "billions");
+}
+
+#[test]
+fn saved_articles_are_starred_and_old_dates_show_their_year() {
+    let mut app = sample_app(160, 48);
+    app.update(Action::ToggleSaved);
+    let text = screen(&app, 160, 48);
+    assert!(
+        text.contains("│›●★ Apr 12") || text.contains("┃›●★ Apr 12"),
+        "{text}"
+    );
+    assert!(text.contains("Dec 27 2023  Wagashi"), "{text}");
+}
+
+#[test]
+fn marking_a_view_read_asks_about_what_it_covers() {
+    let mut app = sample_app(160, 48);
+    app.update(Action::Search);
+    for c in "yen".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Open);
+    app.update(Action::MarkAllRead);
+    let text = screen(&app, 160, 48);
+    assert!(
+        text.contains("Mark 2 unread articles in search \"yen\" read?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_status_line_shows_the_selected_sidebar_item_in_full() {
+    let mut app = sample_app(160, 48);
+    app.update(Action::FocusPrevious);
+    let entry = app.sidebar.selected_entry().expect("an item").clone();
+    let text = screen(&app, 160, 48);
+    let status = text.lines().last().expect("a status line");
+    assert!(status.contains(&entry.title), "{status}");
+}
+
+#[test]
+fn tabs_out_of_sight_are_marked_and_the_current_one_stays_in_view() {
+    for width in [60, 80, 100] {
+        let mut app = sample_app(width, 24);
+        app.update(Action::PreviousSection);
+        assert_eq!(app.filter_name(), "World");
+        let text = screen(&app, width, 24);
+        let top = text.lines().next().expect("a top bar");
+        assert!(
+            top.contains("‹") && top.contains("World (3/3)"),
+            "{width}: {top}"
+        );
+        assert!(!top.contains("All ("), "{width}: {top}");
+        app.update(Action::NextSection);
+        let text = screen(&app, width, 24);
+        let top = text.lines().next().expect("a top bar");
+        assert!(top.contains("All (") && top.contains('›'), "{width}: {top}");
+        assert!(!top.contains('‹'), "{width}: {top}");
+    }
+}
+
+#[test]
+fn the_sidebar_shows_the_open_pages_lists_in_japanese_at_every_width() {
+    let mut article = Article::new("東京で桜が開花".into(), None);
+    article.section = Some("社会".into());
+    article.body.push("気象庁は開花を発表した。".into());
+    article.popular = vec!["大阪で初雪".into(), "京都の紅葉が見頃".into()];
+    article.access_ranking = vec!["円安が進む".into()];
+    for width in [100, 130, 160] {
+        let mut app = app_with(std::slice::from_ref(&article), width, 30);
+        app.update(Action::Open);
+        let text = screen(&app, width, 30);
+        for want in [
+            "Popular · 社会",
+            " 1. 大阪で初雪",
+            " 2. 京都の紅葉が見頃",
+            " 1. 円安が進む",
+        ] {
+            assert!(text.contains(want), "{width}: {want}\n{text}");
+        }
+    }
+}
