@@ -10,7 +10,10 @@ fn main() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(manifest.join("sample_data"))
         .expect("sample_data/ is part of the source")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "txt" || ext == "md")
+        })
         .collect();
     files.sort();
     let mut out = String::from(

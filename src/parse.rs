@@ -1,15 +1,22 @@
 //! Dump text → [`Article`]: a line classifier ([`line`]) feeding a small state
 //! machine. Pure: no I/O, never panics, on any bytes.
 
+mod builder;
 mod dateline;
+mod front_matter;
 mod line;
+mod markup;
+mod render;
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::article::{Article, Block, ListItem, Photo};
+use crate::article::Article;
 use crate::sanitize;
+use builder::{Builder, Classified, find_headline};
 pub use dateline::parse_dateline;
-use line::{Line, ListKind, classify};
+use line::{Line, classify};
+use render::Mark;
 
 /// Dumps larger than this are refused rather than loaded: no news page is
 /// anywhere near it, so such a file is a mistake or an attack.
@@ -130,271 +137,40 @@ pub fn parse_str(text: &str) -> Result<Parsed, ParseError> {
             kind: ParseErrorKind::Empty,
         });
     }
-    let mut builder = Builder::default();
-    let mut line_count = 0;
-    for (index, raw) in text.split('\n').enumerate() {
-        line_count = index + 1;
-        let cleaned = sanitize::clean(raw);
-        builder.line(line_count, cleaned.trim());
-    }
-    builder.finish(line_count)
-}
-
-/// What the state machine is reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum State {
-    /// Before the headline: navigation, breadcrumbs, hashtags.
-    #[default]
-    Preamble,
-    /// After the headline, before the dateline: captions, credits, and (when
-    /// no dateline ever comes) the body.
-    Pending,
-    Body,
-    Popular,
-    Ranking,
-    /// A list or block that is page furniture, not the article's.
-    Ignored,
-}
-
-/// The previous non-blank line, which decides what a credit line attaches to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Previous {
-    #[default]
-    Nothing,
-    Text,
-    Credit,
-}
-
-/// A line between the headline and the dateline, held until we know whether
-/// a dateline follows (then it is a caption) or not (then it is body, unless
-/// a credit marks it as a caption).
-#[derive(Debug)]
-struct Held {
-    text: String,
-    caption: bool,
-}
-
-#[derive(Debug, Default)]
-struct Builder {
-    state: State,
-    previous: Previous,
-    headline: Option<String>,
-    headline_line: usize,
-    held: Vec<Held>,
-    captions: Vec<String>,
-    published: Option<chrono::DateTime<chrono::FixedOffset>>,
-    dateline: Option<String>,
-    datelines_seen: usize,
-    index_page_line: usize,
-    section: Option<String>,
-    breadcrumb_section: Option<String>,
-    body: Vec<String>,
-    popular: Vec<String>,
-    access_ranking: Vec<String>,
-}
-
-impl Builder {
-    fn line(&mut self, number: usize, text: &str) {
-        let class = classify(text);
-        let previous = match class {
-            Line::Credit => Previous::Credit,
-            Line::Text(_) | Line::DashItem(_) => Previous::Text,
-            _ => Previous::Nothing,
-        };
-        match class {
-            Line::Blank => return,
-            Line::Furniture => {}
-            Line::Dateline(published) => self.dateline(number, text, published),
-            Line::ListHeader(kind) => self.list_header(kind),
-            _ => match self.state {
-                State::Preamble => self.preamble(number, text, &class),
-                State::Pending => self.pending(text, &class),
-                State::Body => self.body(text, &class),
-                State::Popular | State::Ranking => self.list_item(text, &class),
-                State::Ignored => {}
-            },
-        }
-        self.previous = previous;
-    }
-
-    fn preamble(&mut self, number: usize, text: &str, class: &Line<'_>) {
-        match class {
-            Line::Breadcrumb(section) => {
-                self.breadcrumb_section = (!section.is_empty()).then(|| (*section).to_owned());
-            }
-            Line::Credit => self.state = State::Pending,
-            Line::Text(_) | Line::DashItem(_) => {
-                self.headline = Some(text.to_owned());
-                self.headline_line = number;
-                self.state = State::Pending;
-            }
-            _ => {}
+    let (mut units, front, line_count) = render::units(text);
+    for unit in &mut units {
+        if let Cow::Owned(cleaned) = sanitize::clean(&unit.text) {
+            unit.text = Cow::Owned(cleaned.trim().to_owned());
         }
     }
-
-    fn pending(&mut self, text: &str, class: &Line<'_>) {
-        match class {
-            Line::Text(_) | Line::DashItem(_) => {
-                // A credit right before the first held line (the photo block
-                // under the headline) makes that line a caption.
-                let caption = self.held.is_empty() && self.previous == Previous::Credit;
-                self.held.push(Held {
-                    text: text.to_owned(),
-                    caption,
-                });
-            }
-            Line::Credit if self.previous == Previous::Text => {
-                if let Some(last) = self.held.last_mut() {
-                    last.caption = true;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn body(&mut self, text: &str, class: &Line<'_>) {
-        match class {
-            // topic hashtags are page furniture wherever they stand
-            Line::Navigation if text.starts_with('#') => {}
-            Line::Text(_) | Line::DashItem(_) | Line::Navigation | Line::Breadcrumb(_) => {
-                self.body.push(text.to_owned());
-            }
-            // A credit right under a paragraph marks a photo block inside
-            // the body: that "paragraph" was its caption.
-            Line::Credit if self.previous == Previous::Text => {
-                if let Some(caption) = self.body.pop() {
-                    self.captions.push(caption);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn list_item(&mut self, text: &str, class: &Line<'_>) {
-        let item = match class {
-            Line::Dash => return,
-            Line::DashItem(item) => (*item).to_owned(),
-            _ => text.to_owned(),
-        };
-        if self.state == State::Popular {
-            self.popular.push(item);
-        } else {
-            self.access_ranking.push(item);
-        }
-    }
-
-    fn dateline(
-        &mut self,
-        number: usize,
-        text: &str,
-        published: chrono::DateTime<chrono::FixedOffset>,
-    ) {
-        self.datelines_seen += 1;
-        if self.datelines_seen == 3 {
-            self.index_page_line = number;
-        }
-        if matches!(self.state, State::Preamble | State::Pending) {
-            self.published = Some(published);
-            self.dateline = Some(text.to_owned());
-            self.captions
-                .extend(self.held.drain(..).map(|held| held.text));
-            self.state = State::Body;
-        }
-    }
-
-    /// With no dateline, held lines are body except those a credit marked.
-    fn settle_held(&mut self) {
-        for held in self.held.drain(..) {
-            if held.caption {
-                self.captions.push(held.text);
-            } else {
-                self.body.push(held.text);
-            }
-        }
-    }
-
-    fn list_header(&mut self, kind: ListKind) {
-        if matches!(self.state, State::Preamble | State::Pending) {
-            self.settle_held();
-        }
-        self.state = match kind {
-            ListKind::Popular(section) if self.popular.is_empty() => {
-                if section.is_some() {
-                    self.section = section;
-                }
-                State::Popular
-            }
-            ListKind::Ranking if self.access_ranking.is_empty() => State::Ranking,
-            _ => State::Ignored,
-        };
-    }
-
-    fn finish(mut self, last_line: usize) -> Result<Parsed, ParseError> {
-        self.settle_held();
-        let not_an_article = |line, why| ParseError {
-            line,
-            kind: ParseErrorKind::NotAnArticle(why),
-        };
-        if self.datelines_seen >= 3 {
-            return Err(not_an_article(
-                self.index_page_line,
-                "a page of teasers with many datelines, like a section index",
-            ));
-        }
-        if self.body.is_empty() {
-            let line = if self.headline_line > 0 {
-                self.headline_line
-            } else {
-                last_line
+    let lines: Vec<Classified<'_>> = units
+        .iter()
+        .map(|unit| {
+            let text = unit.text.as_ref();
+            let class = match unit.mark {
+                Mark::Image => Line::Furniture,
+                _ => classify(text),
             };
-            return Err(not_an_article(line, "no body text"));
-        }
-        let mut warnings = Vec::new();
-        let headline = self.headline.take().unwrap_or_else(|| {
-            warnings.push(Warning {
-                line: None,
-                message: "no headline; the first sentence of the body stands in for it".into(),
-            });
-            first_sentence(&self.body[0])
-        });
-        let mut article = Article::new(headline, self.published);
-        let photos = self.captions.into_iter().map(|caption| {
-            Block::Photo(Photo {
-                credit: None,
-                caption,
-            })
-        });
-        article.body = photos
-            .chain(self.body.into_iter().map(Block::from))
-            .collect();
-        article.dateline = self.dateline;
-        article.section = self.section.or(self.breadcrumb_section);
-        article.popular = self.popular.into_iter().map(ListItem::from).collect();
-        article.access_ranking = self
-            .access_ranking
-            .into_iter()
-            .map(ListItem::from)
-            .collect();
-        Ok(Parsed { article, warnings })
-    }
-}
-
-/// The first sentence of a paragraph, cut at a word near 120 characters.
-fn first_sentence(paragraph: &str) -> String {
-    const LIMIT: usize = 120;
-    let end = paragraph
-        .char_indices()
-        .find(|&(i, c)| {
-            c == '。' || (matches!(c, '.' | '?' | '!') && paragraph[i + 1..].starts_with(' '))
+            Classified {
+                line: unit.line,
+                class,
+                text,
+                bullet: unit.mark == Mark::Bullet,
+                heading: match unit.mark {
+                    Mark::Heading(level) => Some(level),
+                    _ => None,
+                },
+                url: unit.url.as_deref(),
+            }
         })
-        .map_or(paragraph.len(), |(i, c)| i + c.len_utf8());
-    let sentence = &paragraph[..end];
-    if sentence.chars().count() <= LIMIT {
-        return sentence.to_owned();
+        .collect();
+    let mut builder = Builder::new(find_headline(&lines));
+    for (index, line) in lines.iter().enumerate() {
+        builder.take(index, line);
     }
-    let cut: String = sentence.chars().take(LIMIT).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
+    let (mut article, mut warnings) = builder.finish(line_count)?;
+    front_matter::fill(&mut article, &front, &mut warnings);
+    Ok(Parsed { article, warnings })
 }
 
 #[cfg(test)]

@@ -52,11 +52,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// so plain text is passed over at byte speed.
 fn has_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(index, &byte)| match byte {
-        0x00..=0x1f | 0x7f => true,
-        0xc2 | 0xe2 | 0xef => text[index..].chars().next().is_some_and(is_unsafe),
-        _ => false,
-    })
+    // no early exit, so the compiler can check many bytes at a time
+    let control = bytes.iter().fold(0u8, |found, &byte| {
+        found | u8::from(byte < 0x20) | u8::from(byte == 0x7f)
+    }) != 0;
+    control
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)
+            .any(|index| text[index..].chars().next().is_some_and(is_unsafe))
 }
 
 /// Skips what follows an ESC: the rest of a CSI, a control string, or the

@@ -27,7 +27,7 @@ fn one_line_failure(command: &mut Command) -> String {
     stderr
 }
 
-const SAMPLES: usize = 25;
+const SAMPLES: usize = 27;
 
 /// A store in a temporary folder with the sample articles imported; the
 /// folder goes when the `TempDir` is dropped.
@@ -227,7 +227,7 @@ fn list_json_has_ids_and_sources_but_no_bodies_and_filters_by_section() {
     let (_dir, store) = sample_store();
     let output = stdout(kiji(&store).args(["list", "--json", "--section", "Science & Nature"]));
     let articles: Vec<serde_json::Value> = serde_json::from_str(&output).expect("json");
-    assert_eq!(articles.len(), 4);
+    assert_eq!(articles.len(), 5);
     for article in &articles {
         assert_eq!(article["section"], "Science & Nature");
         assert_eq!(article["id"].as_str().map(str::len), Some(16));
@@ -236,7 +236,8 @@ fn list_json_has_ids_and_sources_but_no_bodies_and_filters_by_section() {
                 .as_str()
                 .is_some_and(|s| s.starts_with("sample_data/"))
         );
-        assert!(article.get("body").is_none());
+        assert!(article.get("body").is_none() && article.get("blocks").is_none());
+        assert!(article["caption"].is_string() || article["caption"].is_null());
         assert!(article["popular"].is_array());
     }
     let sections: Vec<serde_json::Value> =
@@ -245,7 +246,7 @@ fn list_json_has_ids_and_sources_but_no_bodies_and_filters_by_section() {
         .iter()
         .find(|s| s["name"] == "Science & Nature")
         .expect("there");
-    assert_eq!(science["articles"], 4);
+    assert_eq!(science["articles"], 5);
 }
 
 #[test]
@@ -399,7 +400,7 @@ fn search_options_may_come_anywhere_and_sections_are_named_in_any_case() {
         stdout(kiji(&store).args(["list", "--section", "CULTURE"]))
             .lines()
             .count(),
-        3
+        4
     );
 }
 
@@ -706,4 +707,61 @@ fn options_show_on_the_commands_they_affect() {
             .arg(&store),
     );
     assert_eq!(after.lines().count(), 7);
+}
+
+/// A dump of one article whose page listed `popular`.
+fn capture(popular: &str) -> String {
+    format!(
+        "Ferry Service Resumes After Storm\n\n9:00 JST, May 2, 2024\nFerries ran again on Thursday.\n\"Society\" POPULAR ARTICLE\n-\n{popular}\n"
+    )
+}
+
+#[test]
+fn two_captures_of_one_article_are_one_article_showing_the_later_lists() {
+    let dir = TempDir::new().expect("tempdir");
+    let earlier = dir.path().join("earlier.txt");
+    let later = dir.path().join("later.txt");
+    std::fs::write(&earlier, capture("Earlier Item")).expect("write");
+    std::fs::write(&later, capture("Later Item")).expect("write");
+    let day = std::time::Duration::from_secs(86_400);
+    let now = std::time::SystemTime::now();
+    for (path, age) in [(&earlier, 2), (&later, 1)] {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|file| file.set_modified(now - day * age))
+            .expect("set the file's time");
+    }
+    for (order, name) in [
+        ([&later, &earlier], "later first"),
+        ([&earlier, &later], "earlier first"),
+    ] {
+        let store = dir.path().join(format!("{name}.db"));
+        for path in order {
+            kiji(&store).arg("import").arg(path).assert().success();
+        }
+        let listed: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(kiji(&store).args(["list", "--json"]))).expect("json");
+        assert_eq!(listed.len(), 1, "{name}");
+        assert_eq!(
+            listed[0]["popular"],
+            serde_json::json!(["Later Item"]),
+            "{name}"
+        );
+        let captures = || -> i64 {
+            rusqlite::Connection::open(&store)
+                .expect("sqlite")
+                .query_row("SELECT count(*) FROM captures", [], |row| row.get(0))
+                .expect("count")
+        };
+        assert_eq!(captures(), 2, "{name}: each capture's lists are kept");
+        kiji(&store)
+            .arg("import")
+            .arg(&earlier)
+            .arg(&later)
+            .assert()
+            .success()
+            .stdout("imported 0, updated 0, unchanged 2, failed 0\n");
+        assert_eq!(captures(), 2, "{name}: the same capture again adds nothing");
+    }
 }

@@ -118,8 +118,62 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+/// What sites and text tools put around an article: notices, buttons,
+/// image placeholders, share buttons, aggregator lines, mastheads, footers.
+fn furniture() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "Please disable the ad blocking feature.",
+        "To use this website, please disable the ad blocking feature on your browser and reload the page.",
+        "We use cookies to improve your experience on our website. By clicking \"Accept all\" you agree to the use of cookies.",
+        "Accept all Reject all",
+        "(BUTTON) Accept all (BUTTON) Reject all",
+        "____________________ (BUTTON) Search",
+        "IFRAME: https://www.youtube.com/embed/aBcDeFgHiJk",
+        "[img]",
+        "[20241013-OYT1I50041-1]",
+        "logo",
+        "THE JAPAN NEWS",
+        "Post",
+        "Share",
+        "Read more",
+        "Yomiuri Shimbun3 hours ago",
+        "The Japan News · 5 minutes ago",
+        "Add TheJapanNews to your Google News feed.",
+        "Copyright The Yomiuri Shimbun",
+        "Terms of Use",
+        "(C) The Yomiuri Shimbun.",
+    ])
+    .prop_map(str::to_owned)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn furniture_before_inside_or_after_the_body_changes_nothing(
+        article in article(),
+        pieces in prop::collection::vec((furniture(), 0usize..3, any::<usize>()), 1..6),
+    ) {
+        let dump = article.to_dump();
+        let mut lines: Vec<String> = dump.lines().map(str::to_owned).collect();
+        let paragraphs: Vec<&str> = article.paragraphs().collect();
+        for (piece, place, at) in pieces {
+            let body: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| paragraphs.contains(&line.as_str()))
+                .map(|(index, _)| index)
+                .collect();
+            let index = match place {
+                0 => 0,
+                1 => body[at % body.len()],
+                _ => lines.len(),
+            };
+            lines.insert(index, piece);
+        }
+        let parsed = parse_str(&lines.join("\n")).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(parsed.article, article);
+    }
 
     #[test]
     fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
@@ -131,7 +185,7 @@ proptest! {
         let text = lines.join(if crlf { "\r\n" } else { "\n" });
         if let Ok(parsed) = parse_str(&text) {
             let article = parsed.article;
-            prop_assert!(article.has_text());
+            prop_assert!(!article.body.is_empty());
             let fields = [article.headline.as_str()]
                 .into_iter()
                 .chain(article.body.iter().map(Block::words))

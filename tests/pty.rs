@@ -205,9 +205,9 @@ fn read_filter_follow_a_sidebar_link_and_quit() {
 
     // ] filters by the next tab: Saved, then the first section
     kiji.send("]");
-    kiji.wait_for("Saved · 0 of 25");
+    kiji.wait_for("Saved · 0 of 27");
     kiji.send("]");
-    kiji.wait_for("Business · 4 of 25");
+    kiji.wait_for("Business · 4 of 27");
 
     // the sidebar's first Popular item links to a stored article
     let linked = kiji::load::samples()
@@ -399,7 +399,7 @@ fn the_reader_keeps_working_during_an_import_and_shows_what_it_added() {
     let dumps = dir.path().join("corpus");
     corpus::Corpus::new(400, 5).write(&dumps).expect("corpus");
     let mut kiji = Session::start(&store, 120, 40);
-    kiji.wait_for("All · 25 articles");
+    kiji.wait_for("All · 27 articles");
     let import = std::process::Command::new(env!("CARGO_BIN_EXE_kiji"))
         .arg("--store")
         .arg(&store)
@@ -423,7 +423,7 @@ fn the_reader_keeps_working_during_an_import_and_shows_what_it_added() {
         String::from_utf8_lossy(&output.stderr)
     );
     kiji.send("r");
-    kiji.wait_for("All · 425 articles");
+    kiji.wait_for("All · 427 articles");
     let screen = kiji.contents();
     assert!(
         !screen.contains("locked") && !screen.contains("busy"),
@@ -472,7 +472,7 @@ fn watch_imports_a_dropped_dump_once_it_is_complete() {
     let inbox = dir.path().join("inbox");
     std::fs::create_dir(&inbox).expect("inbox");
     let mut kiji = Session::start_args(&store, 120, 40, &["--watch", &inbox.display().to_string()]);
-    kiji.wait_for("All · 25 articles");
+    kiji.wait_for("All · 27 articles");
     // written in two steps, slowly: the half is not an article yet
     let file = inbox.join("new.txt");
     std::fs::write(&file, "Night Trains Return To The Coast\n\n").expect("write");
@@ -486,9 +486,9 @@ fn watch_imports_a_dropped_dump_once_it_is_complete() {
         .expect("append");
     drop(whole);
     kiji.wait_for("1 new article");
-    kiji.wait_for("All · 26 · 1 new");
+    kiji.wait_for("All · 28 · 1 new");
     kiji.wait_for("Night Trains Return");
-    kiji.wait_for("All · 26 articles");
+    kiji.wait_for("All · 28 articles");
     let screen = kiji.contents();
     assert!(!screen.contains("could not be imported"), "{screen}");
     kiji.send("q");
@@ -509,7 +509,7 @@ fn a_bad_dropped_file_is_noted_on_screen_and_in_the_log_not_drawn_over_the_reade
         &[("XDG_STATE_HOME", &state.display().to_string())],
         &["--watch", &inbox.display().to_string()],
     );
-    kiji.wait_for("All · 25 articles");
+    kiji.wait_for("All · 27 articles");
     std::fs::write(inbox.join("broken.txt"), "   \n").expect("write");
     kiji.wait_for("could not be imported (see the log)");
     let screen = kiji.contents();

@@ -8,15 +8,16 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(parsed) = kiji::parse::parse_bytes(bytes) {
         let article = parsed.article;
         assert!(!article.body.is_empty());
-        let fields = [&article.headline]
+        let credits = article.photos().filter_map(|p| p.credit.as_deref());
+        let fields = [article.headline.as_str()]
             .into_iter()
-            .chain(&article.body)
-            .chain(&article.popular)
-            .chain(&article.access_ranking)
-            .chain(article.section.iter());
-        // several photo captions are kept one per line
-        let captions = article.caption.iter().flat_map(|c| c.split('\n'));
-        for field in fields.map(String::as_str).chain(captions) {
+            .chain(article.body.iter().map(kiji::article::Block::words))
+            .chain(credits)
+            .chain(article.popular.iter().map(|i| i.title.as_str()))
+            .chain(article.access_ranking.iter().map(|i| i.title.as_str()))
+            .chain(article.section.as_deref())
+            .chain(article.byline.as_deref());
+        for field in fields {
             assert!(!field.chars().any(kiji::sanitize::is_unsafe), "{field:?}");
         }
         // what is written back parses again

@@ -41,9 +41,9 @@ fn selected_headline(app: &App) -> String {
 #[test]
 fn opens_on_the_newest_headline_with_counts() {
     let app = sample_app(160, 48);
-    assert_eq!(app.total, 25);
-    assert_eq!(app.unread, 25);
-    assert_eq!(app.list.count, 25);
+    assert_eq!(app.total, 27);
+    assert_eq!(app.unread, 27);
+    assert_eq!(app.list.count, 27);
     assert_eq!(
         selected_headline(&app),
         "Manga Museum in Kyoto Reopens After Renovation"
@@ -77,7 +77,7 @@ fn pages_and_ends() {
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.list.selected, page);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.list.selected, 24);
+    assert_eq!(app.list.selected, 26);
     assert_eq!(
         selected_headline(&app),
         "Vacant Home Bank Matches Empty Houses With Young Families"
@@ -85,7 +85,7 @@ fn pages_and_ends() {
     press(&mut app, KeyCode::Home);
     assert_eq!(app.list.selected, 0);
     press_with(&mut app, KeyCode::Char('G'), KeyModifiers::SHIFT);
-    assert_eq!(app.list.selected, 24);
+    assert_eq!(app.list.selected, 26);
     press(&mut app, KeyCode::Char('g'));
     assert_eq!(app.list.selected, 0);
 }
@@ -99,7 +99,7 @@ fn enter_opens_the_article_marks_it_read_and_focuses_it() {
     assert_eq!(reading.article.headline, selected_headline(&app));
     assert_eq!(app.focus, Pane::Reader);
     assert!(app.list.selected_headline().expect("row").read);
-    assert_eq!(app.unread, 24);
+    assert_eq!(app.unread, 26);
     let business = app
         .sections
         .iter()
@@ -125,7 +125,7 @@ fn enter_opens_the_article_marks_it_read_and_focuses_it() {
     // opening it again changes no count
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.unread, 24);
+    assert_eq!(app.unread, 26);
 }
 
 #[test]
@@ -471,7 +471,7 @@ fn escape_in_the_prompt_restores_the_list_and_selection() {
     assert_eq!(app.list.count, 1);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.prompt, None);
-    assert_eq!(app.list.count, 25);
+    assert_eq!(app.list.count, 27);
     assert_eq!(selected_headline(&app), before);
 
     // after Enter, Esc in the list clears the kept search the same way
@@ -479,7 +479,7 @@ fn escape_in_the_prompt_restores_the_list_and_selection() {
     type_text(&mut app, "snow");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.list.count, 25);
+    assert_eq!(app.list.count, 27);
     assert_eq!(selected_headline(&app), before);
 }
 
@@ -620,11 +620,11 @@ fn m_toggles_read_and_the_counts_follow() {
     let mut app = sample_app(160, 48);
     press(&mut app, KeyCode::Char('m'));
     assert!(app.list.selected_headline().expect("row").read);
-    assert_eq!(app.unread, 24);
-    assert_eq!(app.list_unread, Some(24));
+    assert_eq!(app.unread, 26);
+    assert_eq!(app.list_unread, Some(26));
     press(&mut app, KeyCode::Char('m'));
     assert!(!app.list.selected_headline().expect("row").read);
-    assert_eq!(app.unread, 25);
+    assert_eq!(app.unread, 27);
 }
 
 #[test]
@@ -640,7 +640,7 @@ fn shift_m_asks_first_then_marks_the_view_read() {
     press_with(&mut app, KeyCode::Char('M'), KeyModifiers::SHIFT);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.list_unread, Some(0));
-    assert_eq!(app.unread, 21);
+    assert_eq!(app.unread, 23);
     assert!(app.list.visible(10).all(|(_, h)| h.read));
     let business = app
         .sections
@@ -657,9 +657,9 @@ fn u_shows_only_unread_and_dot_opens_the_next_unread() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('u'));
     assert!(app.list.filter.unread_only);
-    assert_eq!(app.list.count, 24);
+    assert_eq!(app.list.count, 26);
     press(&mut app, KeyCode::Char('u'));
-    assert_eq!(app.list.count, 25);
+    assert_eq!(app.list.count, 27);
 
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Char('.'));
@@ -706,7 +706,7 @@ fn reading_state_survives_a_restart() {
         clock,
     )
     .expect("app");
-    assert_eq!((app.unread, app.saved), (24, 1));
+    assert_eq!((app.unread, app.saved), (26, 1));
 }
 
 #[test]

@@ -30,7 +30,10 @@ pub(super) fn without_body(
 ) -> serde_json::Result<serde_json::Value> {
     let mut value = serde_json::to_value(article)?;
     if let Some(object) = value.as_object_mut() {
-        object.remove("body");
+        // a listing reads no bodies: what it would show of them is nothing
+        for field in ["body", "blocks", "photos"] {
+            object.remove(field);
+        }
         if let Some(snippet) = snippet {
             object.insert("snippet".into(), snippet.into());
         }

@@ -8,7 +8,8 @@ use crate::time::jst;
 /// The timestamp a dateline stands for; `None` when the line is not one.
 /// A date alone stands for midnight JST of that day.
 pub fn parse_dateline(line: &str) -> Option<DateTime<FixedOffset>> {
-    if line.len() > 48 {
+    // every form has a comma: most lines are rejected with one look
+    if line.len() > 48 || memchr::memchr(b',', line.as_bytes()).is_none() {
         return None;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();

@@ -35,6 +35,10 @@ pub enum Line<'a> {
     ListHeader(ListKind),
     /// A photo credit or news agency line.
     Credit,
+    /// `By Name and Name / Yomiuri Shimbun Staff Writers`.
+    Byline,
+    /// A line naming an image file: what an image attachment page shows.
+    ImageFile,
     /// A breadcrumb such as `Home>Sports>Baseball`, with its section (or "").
     Breadcrumb(&'a str),
     /// Site navigation, a topic hashtag or a scraper's metadata: furniture
@@ -53,26 +57,50 @@ pub fn classify(line: &str) -> Line<'_> {
         return Line::Dash;
     }
     if line.len() > SHORT {
-        return Line::Text(line);
+        return if is_notice(line) {
+            Line::Furniture
+        } else {
+            Line::Text(line)
+        };
     }
     if let Some(date) = parse_dateline(line) {
         return Line::Dateline(date);
     }
-    let lower = line.to_lowercase();
+    // lowered on the stack for the common ASCII line
+    let mut buffer = [0u8; SHORT];
+    let owned;
+    let lower: &str = if line.is_ascii() {
+        let buffer = &mut buffer[..line.len()];
+        buffer.copy_from_slice(line.as_bytes());
+        buffer.make_ascii_lowercase();
+        std::str::from_utf8(buffer).unwrap_or_default()
+    } else {
+        owned = line.to_lowercase();
+        &owned
+    };
     let bare = lower.trim_end_matches([':', '.']).trim_end();
     if let Some(kind) = list_header(line, bare) {
         return Line::ListHeader(kind);
     }
-    if is_furniture(bare) {
+    if is_image_file(bare) {
+        return Line::ImageFile;
+    }
+    if is_furniture(bare) || is_notice(line) || is_tool_furniture(line) || is_relative_time(bare) {
         return Line::Furniture;
     }
-    if is_credit(&lower) {
+    if is_byline(line) {
+        return Line::Byline;
+    }
+    if is_credit(lower) {
         return Line::Credit;
+    }
+    if is_masthead(line) {
+        return Line::Furniture;
     }
     if let Some(crumb) = breadcrumb(line) {
         return Line::Breadcrumb(crumb);
     }
-    if is_navigation(line, &lower) {
+    if is_navigation(line, lower) {
         return Line::Navigation;
     }
     if let Some(item) = line.strip_prefix("- ") {
@@ -100,6 +128,12 @@ fn list_header(line: &str, bare: &str) -> Option<ListKind> {
         "jn access ranking" | "access ranking" | "most read" | "most viewed" => {
             Some(ListKind::Ranking)
         }
+        b if b.starts_with("top articles in ") => {
+            let name = line["top articles in ".len()..bare.len()].trim();
+            Some(ListKind::Popular(
+                (!name.is_empty()).then(|| name.to_owned()),
+            ))
+        }
         "jn top stories"
         | "top stories"
         | "latest articles"
@@ -109,7 +143,12 @@ fn list_header(line: &str, bare: &str) -> Option<ListKind> {
         | "recommended"
         | "recommended articles"
         | "pickup"
-        | "more" => Some(ListKind::Other),
+        | "more"
+        | "new contents"
+        | "the japan news weekly"
+        | "weekly edition"
+        | "editor's picks"
+        | "trending" => Some(ListKind::Other),
         _ => None,
     }
 }
@@ -122,15 +161,127 @@ fn is_furniture(bare: &str) -> bool {
             | "read more"
             | "advertisement"
             | "share"
+            | "post"
+            | "tweet"
             | "print"
+            | "email"
+            | "copy link"
+            | "copy url"
+            | "logo"
             | "click to enlarge"
             | "add thejapannews to your google news feed"
             | "add the japan news to your google news feed"
+            | "the japan news"
+            | "the japan news by the yomiuri shimbun"
+            | "accept all"
+            | "reject all"
+            | "accept all reject all"
+            | "cookie policy"
+            | "cookie settings"
+            | "subscribe now"
+            | "subscribe"
+            | "log in"
+            | "login"
+            | "sign in"
+            | "register"
+            | "about us"
+            | "terms of use"
+            | "privacy policy"
+            | "contact us"
+            | "site map"
+            | "sitemap"
+            | "faq"
+            | "advertise"
+            | "advertising"
     ) || bare.starts_with("copyright ")
         || bare.starts_with('\u{a9}')
-        || [".jpg", ".jpeg", ".png", ".gif", ".webp"]
-            .iter()
-            .any(|ext| bare.ends_with(ext) && !bare.contains(' '))
+        || bare.starts_with("(c) ")
+        || bare.starts_with("read the best of the week")
+}
+
+/// A paper's name in capitals above its article: `THE JAPAN TIMES`.
+fn is_masthead(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    (2..=5).contains(&words)
+        && line.bytes().any(|b| b.is_ascii_uppercase())
+        && line
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b" &'.-".contains(&b))
+}
+
+/// An image file's name alone on a line: `20241013-OYT1I50041-1.jpg`.
+fn is_image_file(bare: &str) -> bool {
+    [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+        .iter()
+        .any(|ext| bare.ends_with(ext) && !bare.contains(' '))
+}
+
+/// A notice a site shows over its pages: ad blocking, cookies.
+fn is_notice(line: &str) -> bool {
+    // a notice says what it is about in its first words, and both words
+    // have a `k`: lines without one there are passed over at byte speed
+    let bytes = &line.as_bytes()[..line.len().min(120)];
+    let about = memchr::memchr_iter(b'k', bytes).any(|at| {
+        bytes[..at].ends_with(b"loc")
+            || (bytes[..at].ends_with(b"oo") && bytes.get(at + 1..at + 3) == Some(b"ie"))
+    });
+    if !about {
+        return false;
+    }
+    let ad_block = [
+        "ad block", "ad-block", "adblock", "Ad block", "Ad-block", "Adblock",
+    ]
+    .iter()
+    .any(|words| line.contains(words));
+    let cookies = (line.contains("cookies") || line.contains("Cookies"))
+        && (line.contains("ccept") || line.contains("use of cookies") || line.contains("we use"));
+    ad_block || cookies
+}
+
+/// What text renderers make of a page's controls: `(BUTTON)`, lynx's
+/// `IFRAME:` lines, form fields drawn with `____` or `[    ]`.
+fn is_tool_furniture(line: &str) -> bool {
+    super::markup::is_image_line(line)
+        || line.contains("(BUTTON)")
+        || line.starts_with("IFRAME:")
+        || line.starts_with("____")
+        || (line.starts_with('[') && line.contains("   ]"))
+}
+
+/// An aggregator's `Source · 3 hours ago` or `Yomiuri Shimbun3 hours ago`.
+fn is_relative_time(bare: &str) -> bool {
+    let Some(head) = bare.strip_suffix(" ago") else {
+        return false;
+    };
+    let head = head.trim_end_matches('s');
+    let Some(number) = ["second", "minute", "hour", "day", "week", "month", "year"]
+        .iter()
+        .find_map(|unit| head.strip_suffix(unit))
+    else {
+        return false;
+    };
+    number.trim_end().ends_with(|c: char| c.is_ascii_digit()) && bare.len() <= 80
+}
+
+/// `By Name and Name / Yomiuri Shimbun Staff Writers`, `By Name`: a name
+/// after "By", not a sentence that starts with the word.
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let named = words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let staff = rest.contains(" / ")
+        || rest.ends_with("Writer")
+        || rest.ends_with("Writers")
+        || rest.ends_with("Correspondent")
+        || rest.ends_with("Correspondents");
+    named && !rest.contains(',') && (staff || (words.len() <= 6 && !rest.ends_with('.')))
 }
 
 /// News agencies whose name alone on a line is a credit.
@@ -282,6 +433,43 @@ mod tests {
             assert_eq!(classify(line), Line::Navigation, "{line}");
         }
         assert!(matches!(classify("#1 seed wins"), Line::Text(_)));
+    }
+
+    #[test]
+    fn bylines_notices_and_what_tools_leave() {
+        assert_eq!(
+            classify("By Aiko Tanabe and Kenta Morioka / Yomiuri Shimbun Staff Writers"),
+            Line::Byline
+        );
+        assert_eq!(classify("By Kenji Mori"), Line::Byline);
+        assert!(matches!(
+            classify("By contrast, the yen rose."),
+            Line::Text(_)
+        ));
+        assert!(matches!(
+            classify("By the end of the year the ministry will decide"),
+            Line::Text(_)
+        ));
+        for line in [
+            "Please disable the ad blocking feature.",
+            "(BUTTON) Accept all (BUTTON) Reject all",
+            "IFRAME: https://www.youtube.com/embed/x",
+            "____________________ (BUTTON) Search",
+            "[                    ]Search",
+            "Yomiuri Shimbun3 hours ago",
+            "Japan News · 5 minutes ago",
+            "logo",
+            "Post",
+        ] {
+            assert_eq!(classify(line), Line::Furniture, "{line}");
+        }
+        assert_eq!(classify("20241013-OYT1I50041-1.jpg"), Line::ImageFile);
+        assert_eq!(classify("THE JAPAN TIMES"), Line::Furniture);
+        assert_eq!(classify("REUTERS"), Line::Credit);
+        assert_eq!(
+            classify("Top Articles in Sports"),
+            Line::ListHeader(ListKind::Popular(Some("Sports".into())))
+        );
     }
 
     #[test]

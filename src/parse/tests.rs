@@ -1,6 +1,7 @@
 //! One test per layout rule and per variation real dumps show.
 
 use super::*;
+use crate::article::{Block, Photo};
 
 const SEED: &str = include_str!("../../sample_data/000_6c6944616e88b9e8.txt");
 
@@ -243,9 +244,16 @@ fn photo_credits_are_neither_headline_nor_body_and_photo_blocks_stack() {
 }
 
 #[test]
-fn a_photo_block_inside_the_body_becomes_a_caption() {
-    let article = parse("Win\n9:05 JST, March 4, 2024\nThey won.\nThe trophy\nAP\nFans cheered.\n");
+fn a_credit_inside_the_body_introduces_a_caption_where_it_stands() {
+    let article = parse("Win\n9:05 JST, March 4, 2024\nThey won.\nAP\nThe trophy\nFans cheered.\n");
     assert_eq!(text(&article), ["They won.", "Fans cheered."]);
+    assert_eq!(
+        article.body[1],
+        Block::Photo(Photo {
+            credit: Some("AP".into()),
+            caption: "The trophy".into()
+        })
+    );
     assert_eq!(article.caption(), Some("The trophy"));
 }
 
@@ -327,10 +335,14 @@ fn a_section_index_of_teasers_is_not_an_article() {
 
 #[test]
 fn an_image_attachment_page_is_not_an_article() {
-    let error =
-        error("Home>Politics\nLeaders Meet\nThe two leaders shake hands.\nThe Yomiuri Shimbun\n");
-    assert_eq!(error.line, 2);
-    assert!(matches!(error.kind, ParseErrorKind::NotAnArticle(_)));
+    let error = error(
+        "Home>Politics\nLeaders Meet\n20240206-OYT1I50045-1.jpg\nThe two leaders shake hands.\nNew contents\n- Yen Falls\n- Rain Due\n",
+    );
+    assert_eq!(error.line, 3);
+    assert_eq!(
+        error.kind,
+        ParseErrorKind::NotAnArticle("an image attachment page")
+    );
 }
 
 #[test]

@@ -460,3 +460,61 @@ fn a_read_is_cut_short_only_while_cancellable_and_asked_to() {
     let key = store.headlines(&yen, 0, 1).expect("row")[0].key;
     assert!(store.set_saved(key, true).expect("writes"));
 }
+
+#[test]
+fn words_in_captions_and_subheads_are_found() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut festival = article("Festival Opens", Some("9:00 JST, March 1, 2024"), None);
+    festival.body.insert(
+        0,
+        crate::article::Block::Photo(crate::article::Photo {
+            credit: Some("Jiji Press".into()),
+            caption: "Lanterns glow over the canal.".into(),
+        }),
+    );
+    festival.body.push(crate::article::Block::Subhead {
+        text: "Fireworks tonight".into(),
+    });
+    store.import([&festival]).expect("import");
+    assert_eq!(search(&store, "lanterns"), ["Festival Opens"]);
+    assert_eq!(search(&store, "fireworks"), ["Festival Opens"]);
+    let key = store.headlines(&Filter::default(), 0, 1).expect("q")[0].key;
+    assert_eq!(
+        store.article(key).expect("q").expect("there").body,
+        festival.body
+    );
+}
+
+#[test]
+fn articles_stored_before_pages_had_structure_read_back_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(include_str!("schema_v1.sql"))
+            .expect("v1 schema");
+        conn.execute_batch(
+            "INSERT INTO articles (key, id, headline, headline_key, caption, sort_key, content_hash, has_popular, has_ranking, read)
+             VALUES (1, 'a', 'Old Story', 'old story', 'First caption
+Second caption', 0, 0, 1, 0, 1);
+             INSERT INTO bodies (key, body, popular, ranking) VALUES (1, 'One.
+Two.', 'Listed Story', '');
+             PRAGMA user_version = 1;",
+        )
+        .expect("v1 data");
+        conn.pragma_update(None, "application_id", 0x4b49_4a49)
+            .expect("id");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let key = store.headlines(&Filter::default(), 0, 1).expect("q")[0].key;
+    let old = store.article(key).expect("q").expect("there");
+    let captions: Vec<&str> = old.photos().map(|p| p.caption.as_str()).collect();
+    assert_eq!(captions, ["First caption", "Second caption"]);
+    assert_eq!(old.paragraphs().collect::<Vec<_>>(), ["One.", "Two."]);
+    assert_eq!(old.popular, ["Listed Story"]);
+    assert_eq!(
+        (old.origin, old.url, old.captured),
+        (crate::article::Origin::Dump, None, None)
+    );
+    assert!(store.headlines(&Filter::default(), 0, 1).expect("q")[0].read);
+}
