@@ -6,6 +6,7 @@
 //! No I/O and no terminal here. [`json`] gives the JSON shape that `kiji
 //! parse`, `kiji list --json` and `kiji export` print.
 
+mod clean;
 mod dump;
 pub mod json;
 

@@ -12,6 +12,8 @@ pub mod commands;
 pub mod config;
 pub mod dirs;
 pub mod export;
+pub mod fetch;
+pub mod html;
 pub mod keys;
 pub mod layout;
 pub mod load;

@@ -4,10 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::article::Article;
 use crate::article::json::ArticleJson;
-use crate::article::{Article, Block, ListItem, Photo};
 use crate::parse::{self, ParseError, Warning};
-use crate::sanitize::clean;
 
 /// Why one file could not be read as an article.
 #[derive(Debug)]
@@ -86,10 +85,11 @@ fn sort_path(entry: &Result<PathBuf, LoadError>) -> &Path {
 }
 
 /// Whether a file in a folder is one kiji reads: a text dump (`.txt`, or
-/// `.md` as Markdown tools write them) or a JSON export (`.json`).
+/// `.md` as Markdown tools write them), a saved page (`.html`, `.htm`) or
+/// a JSON export (`.json`).
 pub fn is_dump(path: &Path) -> bool {
     path.extension().is_some_and(|ext| {
-        ["txt", "md", "json"]
+        ["txt", "md", "json", "html", "htm"]
             .iter()
             .any(|known| ext.eq_ignore_ascii_case(known))
     })
@@ -153,16 +153,22 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-/// Parses the bytes of a dump, or of a JSON export (`.json`), that came
-/// from `path`.
+/// Parses the bytes of a dump, a saved page (`.html`, `.htm`) or a JSON
+/// export (`.json`) that came from `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    if path
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
-    {
+    let extension = |wanted: &[&str]| {
+        path.extension()
+            .is_some_and(|ext| wanted.iter().any(|w| ext.eq_ignore_ascii_case(w)))
+    };
+    if extension(&["json"]) {
         return load_json(path, bytes);
     }
-    match parse::parse_bytes(bytes) {
+    let parsed = if extension(&["html", "htm"]) {
+        crate::html::parse_html(bytes, None, None)
+    } else {
+        parse::parse_bytes(bytes)
+    };
+    match parsed {
         Ok(parsed) => {
             let mut article = parsed.article;
             article.source = Some(path.display().to_string());
@@ -197,7 +203,7 @@ fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     };
     let mut cleaned = Vec::with_capacity(articles.len());
     for (index, json) in articles.into_iter().enumerate() {
-        let mut article = clean_article(json.into_article());
+        let mut article = json.into_article().cleaned();
         if article.headline.is_empty() || !article.has_text() {
             return Err(fail(
                 None,
@@ -211,51 +217,6 @@ fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         articles: cleaned,
         warnings: Vec::new(),
     })
-}
-
-/// An article from outside with every text cleaned as a dump's would be
-/// (see [`crate::sanitize`]) and trimmed, empty blocks and items dropped,
-/// and its id made again from what is left.
-pub fn clean_article(article: Article) -> Article {
-    let text = |s: &str| clean(s).trim().to_owned();
-    let optional = |s: Option<String>| s.map(|s| text(&s)).filter(|s| !s.is_empty());
-    let mut fresh = Article::new(text(&article.headline), article.published);
-    fresh.dateline = optional(article.dateline);
-    fresh.section = optional(article.section);
-    fresh.byline = optional(article.byline);
-    fresh.url = optional(article.url);
-    fresh.body = article
-        .body
-        .into_iter()
-        .map(|block| match block {
-            Block::Paragraph { text: t } => Block::paragraph(text(&t)),
-            Block::Subhead { text: t } => Block::Subhead { text: text(&t) },
-            Block::Photo(photo) => Block::Photo(Photo {
-                credit: optional(photo.credit),
-                caption: text(&photo.caption),
-            }),
-        })
-        .filter(|block| match block {
-            Block::Photo(photo) => !photo.caption.is_empty(),
-            other => other.text().is_some_and(|t| !t.is_empty()),
-        })
-        .collect();
-    let items = |items: Vec<ListItem>| {
-        items
-            .into_iter()
-            .map(|item| ListItem {
-                title: text(&item.title),
-                url: optional(item.url),
-            })
-            .filter(|item| !item.title.is_empty())
-            .collect()
-    };
-    fresh.popular = items(article.popular);
-    fresh.access_ranking = items(article.access_ranking);
-    fresh.source = article.source;
-    fresh.origin = article.origin;
-    fresh.captured = article.captured;
-    fresh
 }
 
 fn warning(path: &Path, warning: &Warning) -> String {

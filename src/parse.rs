@@ -128,6 +128,20 @@ fn binary_line(text: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Whether a line names a photo's source: `The Yomiuri Shimbun`,
+/// `Reuters`, `Courtesy of …`.
+pub fn is_credit(text: &str) -> bool {
+    matches!(classify(text.trim()), Line::Credit)
+}
+
+/// The section a Popular list's heading names: `"Politics" POPULAR ARTICLE`.
+pub fn popular_section(heading: &str) -> Option<String> {
+    match classify(&sanitize::clean(heading.trim())) {
+        Line::ListHeader(line::ListKind::Popular(section)) => section,
+        _ => None,
+    }
+}
+
 /// Parses the text of a dump.
 pub fn parse_str(text: &str) -> Result<Parsed, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
