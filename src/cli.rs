@@ -105,11 +105,12 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import files and folders into the store: *.txt and *.md dumps and *.json exports
+    /// Import files, folders and pages on the web: *.txt and *.md dumps, saved *.html pages, *.json exports, http(s) addresses
     ///
-    /// Folders are searched through for those files.
+    /// Folders are searched through for those files; an address is fetched
+    /// and its page read as an article.
     Import {
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
         /// Articles written to the store in one transaction: an interrupted
         /// import keeps every whole batch written before it stopped
@@ -187,6 +188,46 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Follow a feed (RSS, Atom, JSON Feed), or the feed a site's page points to
+    ///
+    /// kiji refresh then fetches its new items with their whole pages.
+    Follow {
+        /// The feed's address, or a page of the site
+        #[arg(
+            value_name = "URL",
+            required_unless_present = "opml",
+            conflicts_with = "opml"
+        )]
+        url: Option<String>,
+        /// Follow every feed of an OPML file another reader exported
+        #[arg(long, value_name = "FILE")]
+        opml: Option<PathBuf>,
+        #[command(flatten)]
+        files: Files,
+    },
+    /// Stop following a feed; its articles stay in the store
+    Unfollow {
+        #[arg(value_name = "URL")]
+        url: String,
+        #[command(flatten)]
+        files: Files,
+    },
+    /// List the feeds followed, with their articles and last fetch
+    Feeds {
+        /// One JSON array of the feeds
+        #[arg(long, conflicts_with = "opml")]
+        json: bool,
+        /// The feeds as OPML, for another reader
+        #[arg(long)]
+        opml: bool,
+        #[command(flatten)]
+        files: Files,
+    },
+    /// Fetch every feed followed and the whole page of each new item
+    Refresh {
+        #[command(flatten)]
+        files: Files,
+    },
     /// List the sections with their article counts
     Sections {
         /// One JSON array of {name, articles, unread}
@@ -205,6 +246,10 @@ impl Command {
             | Self::List { files, .. }
             | Self::Search { files, .. }
             | Self::Export { files, .. }
+            | Self::Follow { files, .. }
+            | Self::Unfollow { files, .. }
+            | Self::Feeds { files, .. }
+            | Self::Refresh { files }
             | Self::Sections { files, .. } => Some(files),
             Self::Parse { .. }
             | Self::Config { .. }

@@ -5,10 +5,12 @@
 
 mod config;
 mod export;
+mod feeds;
 pub mod import;
 mod list;
 mod parse;
 mod read;
+mod refresh;
 mod search;
 
 use std::io::{IsTerminal, Write};
@@ -55,8 +57,13 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
     }
     let config = load_config(cli)?;
     let read_store = || open_store(cli, &config, false);
+    let fetcher = || crate::fetch::Fetcher::new(config.fetch.clone());
     match &cli.command {
-        Some(Command::Parse { paths }) => parse::parse(paths, out),
+        Some(Command::Parse { paths }) => {
+            let (urls, files) = refresh::split(paths);
+            let pages = refresh::fetch_pages(&fetcher(), &urls);
+            parse::parse(pages, &files, out)
+        }
         Some(Command::Config { default, .. }) => config::config(cli, *default, out).map(|()| true),
         Some(Command::Completions { shell }) => config::completions(*shell, out).map(|()| true),
         Some(Command::Man { dir }) => config::man(dir.as_deref(), out).map(|()| true),
@@ -69,12 +76,30 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
         }
         Some(Command::Import {
             paths, batch_size, ..
-        }) => import::import(
-            &mut open_store(cli, &config, true)?,
-            paths,
-            *batch_size,
-            out,
-        ),
+        }) => {
+            let mut store = open_store(cli, &config, true)?;
+            let (urls, files) = refresh::split(paths);
+            let pages = refresh::fetch_pages(&fetcher(), &urls);
+            import::import(&mut store, pages, &files, *batch_size, out)
+        }
+        Some(Command::Follow { url, opml, .. }) => {
+            let mut store = open_store(cli, &config, true)?;
+            match (url, opml) {
+                (_, Some(path)) => feeds::follow_opml(&mut store, path, out),
+                (Some(url), None) => feeds::follow(&mut store, &fetcher(), url, out),
+                (None, None) => anyhow::bail!("kiji follow needs a URL or --opml FILE"),
+            }
+        }
+        Some(Command::Unfollow { url, .. }) => feeds::unfollow(&mut read_store()?, url, out),
+        Some(Command::Feeds { json, opml, .. }) => {
+            let format = match (json, opml) {
+                (true, _) => feeds::FeedsFormat::Json,
+                (_, true) => feeds::FeedsFormat::Opml,
+                _ => feeds::FeedsFormat::Text,
+            };
+            feeds::feeds(&read_store()?, format, out).map(|()| true)
+        }
+        Some(Command::Refresh { .. }) => refresh::refresh(&mut read_store()?, &fetcher(), out),
         Some(Command::List {
             section,
             unread,

@@ -12,6 +12,8 @@ use toml::Spanned;
 
 use crate::keys::{BINDINGS, Keymap, KeymapError, key_name};
 
+mod web;
+
 /// Which set of styles the view draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -47,6 +49,10 @@ pub struct Config {
     /// The headline list's share of the width, in per cent.
     pub list_width: Option<u16>,
     pub keymap: Keymap,
+    /// The limits of every fetch.
+    pub fetch: crate::fetch::Settings,
+    /// Minutes between refreshes while the reader runs; none is never.
+    pub refresh_minutes: Option<u32>,
 }
 
 /// A mistake in the configuration file, with where it is.
@@ -67,6 +73,9 @@ struct File {
     sidebar: Option<bool>,
     time_zone: Option<Spanned<String>>,
     list_width: Option<Spanned<u16>>,
+    refresh_minutes: Option<Spanned<u32>>,
+    #[serde(default)]
+    fetch: web::FetchTable,
     #[serde(default)]
     keys: BTreeMap<String, Spanned<Vec<String>>>,
 }
@@ -140,6 +149,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         config.list_width = Some(*share.get_ref());
     }
+    config.fetch = file
+        .fetch
+        .settings()
+        .map_err(|(span, message)| error(Some(span), message))?;
+    if let Some(minutes) = &file.refresh_minutes {
+        if *minutes.get_ref() > 7 * 24 * 60 {
+            return Err(error(
+                Some(minutes.span()),
+                format!("refresh_minutes: {} is more than a week", minutes.get_ref()),
+            ));
+        }
+        config.refresh_minutes = Some(*minutes.get_ref()).filter(|m| *m > 0);
+    }
     for (action, keys) in &file.keys {
         config
             .keymap
@@ -201,8 +223,11 @@ pub fn default_file() -> String {
          \n\
          # The headline list's share of the width beside the sidebar, in per cent\n\
          # (20 to 75); on a wide screen it also takes what the article cannot use.\n\
-         list_width = 45\n\
-         \n\
+         list_width = 45\n",
+    );
+    out.push_str(web::DEFAULT);
+    out.push_str(
+        "\n\
          # Keys: each action and the keys that do it. Giving an action keys\n\
          # replaces its keys; a key may do one thing in each context.\n\
          [keys]\n",
@@ -316,8 +341,34 @@ mod tests {
     }
 
     #[test]
+    fn fetch_settings_are_read_and_checked() {
+        let config = parsed(
+            "refresh_minutes = 30\n[fetch]\ntimeout_seconds = 5\npause_ms = 0\nper_site = 4\n",
+        )
+        .expect("parses");
+        assert_eq!(config.refresh_minutes, Some(30));
+        assert_eq!(config.fetch.timeout, std::time::Duration::from_secs(5));
+        assert_eq!(config.fetch.pause, std::time::Duration::ZERO);
+        assert_eq!(config.fetch.per_host, 4);
+        let error = parsed("[fetch]\n\ntimeout_seconds = 0\n").expect_err("refused");
+        assert_eq!(
+            error.to_string(),
+            "config.toml:3: fetch.timeout_seconds: 0 is not from 1 to 600"
+        );
+        let error = parsed("[fetch]\nproxy = \"x\"\n").expect_err("refused");
+        assert_eq!(error.line, Some(2));
+        assert_eq!(
+            parsed("refresh_minutes = 0\n")
+                .expect("parses")
+                .refresh_minutes,
+            None
+        );
+    }
+
+    #[test]
     fn the_default_file_parses_back_to_the_defaults() {
         let config = parsed(&default_file()).expect("the default file parses");
+        assert_eq!(config.fetch, crate::fetch::Settings::default());
         assert_eq!(config.theme, Some(ThemeName::Dark));
         assert_eq!(config.sidebar, Some(true));
         for binding in BINDINGS {

@@ -112,6 +112,9 @@ pub enum Why {
     RedirectedAway(String),
     #[error("the server asks to wait {0} s; left for the next refresh")]
     RetryLater(u64),
+    /// Fetched, but not something kiji reads as asked.
+    #[error("{0}")]
+    Unreadable(String),
     #[error("{0}")]
     Failed(String),
 }

@@ -12,6 +12,7 @@ mod site;
 pub use charset::from_content_type;
 use dom_query::Document;
 pub use meta::Meta;
+pub use readable::blocks;
 pub use site::{RULES, SiteRule};
 
 use crate::article::{Article, Block, Origin};
@@ -156,7 +157,7 @@ fn byline(meta: &Meta) -> Option<String> {
 }
 
 /// A time as a dateline prints it, in JST: `17:41 JST, October 13, 2024`.
-fn dateline_of(time: chrono::DateTime<chrono::FixedOffset>) -> String {
+pub(crate) fn dateline_of(time: chrono::DateTime<chrono::FixedOffset>) -> String {
     time.with_timezone(&crate::time::jst())
         .format("%-H:%M JST, %B %-d, %Y")
         .to_string()

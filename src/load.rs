@@ -153,6 +153,22 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
+/// Reads a small text file (an OPML list): at most the size of a dump,
+/// invalid UTF-8 replaced.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
+    let fail = |reason| LoadError::new(path, None, reason);
+    let file = std::fs::File::open(path).map_err(|error| fail(io_reason(Some(&error))))?;
+    let mut bytes = Vec::new();
+    file.take(parse::MAX_DUMP_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| fail(io_reason(Some(&error))))?;
+    if bytes.len() > parse::MAX_DUMP_BYTES {
+        return Err(fail("too large (more than 16 MB)".into()));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Parses the bytes of a dump, a saved page (`.html`, `.htm`) or a JSON
 /// export (`.json`) that came from `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {

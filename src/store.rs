@@ -5,6 +5,7 @@
 //! every import runs in a transaction, so a crash or a full disk never leaves
 //! a half-written store. Queries fetch what is shown, never every article.
 
+mod feeds;
 mod filter;
 mod import;
 mod lines;
@@ -22,6 +23,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use feeds::{FeedFetch, FeedRow, SeenItem};
 pub use filter::Filter;
 pub use import::{ImportCounts, ImportOutcome};
 pub use read::NewestList;

@@ -22,10 +22,12 @@ pub const BATCH: NonZeroUsize = NonZeroUsize::new(5000).expect("not zero");
 /// Batches at least this large show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 200;
 
-/// Imports files and folders, `batch_size` articles a transaction. Returns
-/// whether every file was imported.
+/// Imports articles fetched already (and how many pages failed), then
+/// files and folders, `batch_size` articles a transaction. Returns whether
+/// every page and file was imported.
 pub fn import(
     store: &mut Store,
+    fetched: (Vec<Article>, usize),
     paths: &[PathBuf],
     batch_size: NonZeroUsize,
     out: &mut impl Write,
@@ -38,8 +40,8 @@ pub fn import(
     let progress = progress_bar(files.len());
     let started = std::time::Instant::now();
     tracing::debug!(files = files.len(), batch = batch_size, "import starting");
-    let mut counts = ImportCounts::default();
-    let mut failed = 0;
+    let (pages, mut failed) = fetched;
+    let mut counts = write_batch(store, &pages)?;
     let mut batch = Vec::with_capacity(batch_size.min(BATCH.get()));
     // files are read and parsed on a second thread while this one writes
     // the previous batch: on two cores that hides the parsing entirely

@@ -62,16 +62,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut counts = ImportCounts::default();
-        let mut changed = Vec::new();
-        for article in articles {
-            let (written, key) = upsert(&tx, article)?;
-            counts.add(written.outcome());
-            if written.changes_text() {
-                changed.push((key, written, article));
-            }
-        }
-        index(&tx, &changed)?;
+        let (counts, _) = write(&tx, articles)?;
         tx.commit()?;
         tracing::debug!(
             imported = counts.imported,
@@ -81,6 +72,27 @@ impl Store {
         );
         Ok(counts)
     }
+}
+
+/// Writes articles and their search text; gives what was done and the key
+/// of each article, in order.
+pub(super) fn write<'a>(
+    tx: &Transaction<'_>,
+    articles: impl IntoIterator<Item = &'a Article>,
+) -> Result<(ImportCounts, Vec<ArticleKey>), StoreError> {
+    let mut counts = ImportCounts::default();
+    let mut changed = Vec::new();
+    let mut keys = Vec::new();
+    for article in articles {
+        let (written, key) = upsert(tx, article)?;
+        counts.add(written.outcome());
+        keys.push(key);
+        if written.changes_text() {
+            changed.push((key, written, article));
+        }
+    }
+    index(tx, &changed)?;
+    Ok((counts, keys))
 }
 
 /// Writes the changed articles into the search indexes, a statement per

@@ -6,11 +6,11 @@ use super::import;
 /// `PRAGMA application_id` of a kiji store: "KIJI".
 pub(super) const APPLICATION_ID: i64 = 0x4b49_4a49;
 /// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
 /// Each migration brings the schema from its index to the next version.
-pub(super) const MIGRATIONS: [Migration; 5] = [
+pub(super) const MIGRATIONS: [Migration; 6] = [
     |tx| tx.execute_batch(include_str!("schema_v1.sql")),
     add_search_index,
     // Version 3: the Saved tab and unread-only views read their own small
@@ -23,6 +23,7 @@ pub(super) const MIGRATIONS: [Migration; 5] = [
     },
     add_headline_index,
     add_pages,
+    add_feeds,
 ];
 
 /// Version 2: the full-text index. Contentless (the text is in `articles`
@@ -106,5 +107,32 @@ fn add_pages(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
              ranking   TEXT NOT NULL,
              PRIMARY KEY (key, captured)
          ) WITHOUT ROWID;",
+    )
+}
+
+/// Version 6: the feeds kiji follows, with what their last fetch said (for
+/// a conditional request next time) and the items seen in each, so a
+/// refresh fetches only the pages of new ones.
+fn add_feeds(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE feeds (
+             url            TEXT PRIMARY KEY,
+             title          TEXT,
+             site           TEXT,
+             etag           TEXT,
+             last_modified  TEXT,
+             -- milliseconds since the Unix epoch
+             added          INTEGER NOT NULL,
+             fetched        INTEGER,
+             error          TEXT
+         );
+         CREATE TABLE feed_items (
+             feed  TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+             item  TEXT NOT NULL,
+             key   INTEGER REFERENCES articles (key) ON DELETE SET NULL,
+             seen  INTEGER NOT NULL,
+             PRIMARY KEY (feed, item)
+         ) WITHOUT ROWID;
+         CREATE INDEX feed_items_by_key ON feed_items (key) WHERE key IS NOT NULL;",
     )
 }

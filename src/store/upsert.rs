@@ -39,27 +39,39 @@ impl Written {
     }
 }
 
-/// Writes an article. A stored article of the same id is replaced when the
-/// article differs and was captured no earlier (an unknown capture time
-/// counting earliest); an earlier capture only adds its lists to the
-/// article's history.
+/// Writes an article. The stored article it is — the one of the same id,
+/// else the one of the same address — is replaced when the article differs
+/// and was captured no earlier (an unknown capture time counting earliest);
+/// an earlier capture only adds its lists to the article's history.
 pub(super) fn upsert(
     tx: &Transaction<'_>,
     article: &Article,
 ) -> Result<(Written, ArticleKey), StoreError> {
-    let hash = article.content_hash() as i64;
     let captured = article.captured.map(|t| t.timestamp_millis());
-    let existing: Option<(i64, i64, Option<i64>)> = tx
-        .prepare_cached("SELECT key, content_hash, captured FROM articles WHERE id = ?1")?
-        .query_row([&article.id], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })
-        .optional()?;
-    let Some((key, stored_hash, stored_captured)) = existing else {
-        let key = insert(tx, article, hash)?;
+    let Some(stored) = stored(tx, article)? else {
+        let key = insert(tx, article, article.content_hash() as i64)?;
         record_capture(tx, key, article)?;
         return Ok((Written::Inserted, ArticleKey(key)));
     };
+    let Stored {
+        key,
+        hash: stored_hash,
+        captured: stored_captured,
+        ..
+    } = stored;
+    // reached by its address under another headline or time: it keeps the
+    // id it has, which read marks and links know it by
+    let renamed;
+    let article = if stored.id == article.id {
+        article
+    } else {
+        renamed = Article {
+            id: stored.id,
+            ..article.clone()
+        };
+        &renamed
+    };
+    let hash = article.content_hash() as i64;
     let recorded = record_capture(tx, key, article)?;
     let written = if captured < stored_captured {
         if recorded {
@@ -78,6 +90,41 @@ pub(super) fn upsert(
         Written::Unchanged
     };
     Ok((written, ArticleKey(key)))
+}
+
+/// A stored article as an upsert compares it.
+struct Stored {
+    key: i64,
+    id: String,
+    hash: i64,
+    captured: Option<i64>,
+}
+
+/// The stored article that `article` is: the one of its id, else the one
+/// of its address.
+fn stored(tx: &Transaction<'_>, article: &Article) -> Result<Option<Stored>, StoreError> {
+    let row = |row: &rusqlite::Row<'_>| {
+        Ok(Stored {
+            key: row.get(0)?,
+            id: row.get(1)?,
+            hash: row.get(2)?,
+            captured: row.get(3)?,
+        })
+    };
+    let by_id = tx
+        .prepare_cached("SELECT key, id, content_hash, captured FROM articles WHERE id = ?1")?
+        .query_row([&article.id], row)
+        .optional()?;
+    let Some(url) = article.url.as_deref().filter(|_| by_id.is_none()) else {
+        return Ok(by_id);
+    };
+    Ok(tx
+        .prepare_cached(
+            "SELECT key, id, content_hash, captured FROM articles WHERE url = ?1 \
+             ORDER BY key LIMIT 1",
+        )?
+        .query_row([url], row)
+        .optional()?)
 }
 
 /// The article's columns, in the order the statements below name them.

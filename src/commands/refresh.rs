@@ -1,0 +1,79 @@
+//! `kiji refresh`, and the addresses `kiji import` and `kiji parse` are
+//! given: what comes from the web, with a progress bar on a terminal and
+//! each failure a line naming the address.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::report;
+use crate::article::Article;
+use crate::fetch::Fetcher;
+use crate::store::Store;
+use crate::web::{Event, fetch_article, is_web_address};
+
+/// Fetches every followed feed and the pages of its new items; says what
+/// came in one line. Fails when a feed or page did.
+pub fn refresh(store: &mut Store, fetcher: &Fetcher, out: &mut impl Write) -> Result<bool> {
+    if store.feeds()?.is_empty() {
+        writeln!(out, "no feeds followed; kiji follow URL follows one")?;
+        return Ok(true);
+    }
+    let progress = progress_bar();
+    let never = AtomicBool::new(false);
+    let summary = crate::web::refresh(store, fetcher, &never, &mut |event| match event {
+        Event::Progress { done, total } => {
+            progress.set_length(*total as u64);
+            progress.set_position(*done as u64);
+        }
+        Event::Failed(line) => progress.suspend(|| report(line)),
+        Event::Landed(_) => {}
+    })?;
+    progress.finish_and_clear();
+    writeln!(out, "{}", crate::sanitize::clean(&summary.to_string()))?;
+    Ok(summary.failures.is_empty())
+}
+
+fn progress_bar() -> ProgressBar {
+    if !super::stderr_is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} feeds and pages") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The addresses among command-line paths, and the paths that are files.
+pub fn split(paths: &[PathBuf]) -> (Vec<String>, Vec<PathBuf>) {
+    let (urls, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
+        .iter()
+        .partition(|path| is_web_address(&path.to_string_lossy()));
+    (
+        urls.iter()
+            .map(|u| u.to_string_lossy().into_owned())
+            .collect(),
+        files.into_iter().cloned().collect(),
+    )
+}
+
+/// The pages at `urls` as articles, each failure reported; and how many
+/// failed.
+pub fn fetch_pages(fetcher: &Fetcher, urls: &[String]) -> (Vec<Article>, usize) {
+    let mut articles = Vec::new();
+    let mut failed = 0;
+    for url in urls {
+        match fetch_article(fetcher, url) {
+            Ok(article) => articles.push(article),
+            Err(error) => {
+                failed += 1;
+                report(&error.to_string());
+            }
+        }
+    }
+    (articles, failed)
+}
