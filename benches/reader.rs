@@ -149,7 +149,7 @@ fn keystrokes(c: &mut Criterion) {
                     }
                     for action in actions {
                         let start = Instant::now();
-                        app.update(*action);
+                        app.update(action.clone());
                         draw(&mut terminal, &app);
                         let elapsed = start.elapsed();
                         singles.push(elapsed);
@@ -181,7 +181,7 @@ fn search_round(
     for action in "tokyo rail"
         .chars()
         .map(Action::Input)
-        .chain([Action::DeleteBack; 4])
+        .chain(std::iter::repeat_n(Action::DeleteBack, 4))
     {
         let start = Instant::now();
         app.update(action);

@@ -1,9 +1,23 @@
 //! Everything a person can do in the reader, whatever key or click asks for it.
 
+/// What the reader's work on the web reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WebEvent {
+    /// The page fetched for a sidebar item (by its request number) came as
+    /// an article, or did not, and why.
+    Fetched(u64, Result<Box<crate::article::Article>, String>),
+    /// A refresh is under way: feeds and pages done, of those known so far.
+    Progress(usize, usize),
+    /// A refresh ended: its one-line summary, and whether anything failed.
+    Refreshed(String, bool),
+    /// Something asked of the web failed (opening the browser): why.
+    Failed(String),
+}
+
 /// One thing to do. Key presses become actions through the key table
 /// ([`crate::keys`]); mouse and resize events become actions in the
 /// reader's runtime ([`crate::reader`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Move up in the focused pane: the selection, or the article's scroll.
     Up,
@@ -77,7 +91,15 @@ pub enum Action {
     /// Save (bookmark) the selected article, or let it go.
     ToggleSaved,
     /// Read the store again: what an import beside the reader added.
+    Reload,
+    /// Fetch every followed feed, and the pages of their new items, in the
+    /// background.
     Refresh,
+    /// Open the article's page (or the selected sidebar item's) in the
+    /// web browser.
+    OpenInBrowser,
+    /// Work on the web, done beside the reader, reporting back.
+    Web(WebEvent),
     /// The watched folder's new dumps were imported; this many files could
     /// not be.
     Imported(usize),

@@ -14,6 +14,7 @@ mod reading;
 mod reload;
 mod sidebar;
 mod tabs;
+mod web;
 
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
@@ -28,6 +29,7 @@ pub use popups::Popup;
 pub use reading::{LineKind, ReaderLine, Reading, meta_line};
 pub use sidebar::{Shows, Sidebar, SidebarList, SidebarRow, scroll_for};
 pub use tabs::Tab;
+pub use web::{Effect, Fetching, Web, host_of};
 
 /// The list as it was before a search, to go back to.
 #[derive(Debug, Clone)]
@@ -97,6 +99,8 @@ pub struct App {
     /// without importing them, or the sample articles).
     marks_kept: bool,
     said_marks_not_kept: bool,
+    /// Fetching and refreshing, under way beside the reader.
+    pub web: Web,
     pub running: bool,
 }
 
@@ -137,6 +141,7 @@ impl App {
             recalled: None,
             marks_kept: true,
             said_marks_not_kept: false,
+            web: Web::default(),
             running: true,
         };
         app.load_counts()?;
@@ -282,16 +287,17 @@ impl App {
             let Some(action) = map(&self.keymap, self.key_context(), input) else {
                 continue;
             };
-            if !matches!(action, Action::Resize(..) | Action::Idle) {
+            if !matches!(action, Action::Resize(..) | Action::Idle | Action::Web(_)) {
                 self.notice = None;
             }
-            let result = if action == Action::Idle {
+            // what comes from beside the reader is taken whatever is open
+            let result = if matches!(action, Action::Idle | Action::Web(_)) {
                 self.update_panes(action)
             } else if self.prompt.is_some() && self.popup.is_none() {
                 self.update_prompt(action)
             } else {
                 match self.popup {
-                    Some(popup) => self.update_popup(popup, action),
+                    Some(popup) => self.update_popup(popup, &action),
                     None => self.update_panes(action),
                 }
             };
@@ -359,3 +365,5 @@ impl App {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod web_tests;

@@ -74,7 +74,7 @@ impl Context {
 }
 
 /// One line of the table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
     /// The name the configuration file remaps it by.
@@ -142,7 +142,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Main, "unread_only", &[ch('u')], Action::ToggleUnreadOnly, "show only unread articles, or all", None),
     bind(Main, "next_unread", &[ch('.')], Action::NextUnread, "open the next unread article, in the next section when this one has none", None),
     bind(Main, "toggle_saved", &[ch('b')], Action::ToggleSaved, "save the selected article, or unsave it", None),
-    bind(Main, "refresh", &[ch('r')], Action::Refresh, "refresh: show what an import added", None),
+    bind(Main, "reload", &[ch('r')], Action::Reload, "reload: show what an import beside the reader added", None),
+    bind(Main, "refresh", &[ch('R')], Action::Refresh, "refresh: fetch the followed feeds and their new pages", None),
+    bind(Main, "open_in_browser", &[ch('o')], Action::OpenInBrowser, "open the article's page in the web browser", None),
     bind(Main, "help", &[ch('?'), F1], Action::Help, "show or hide this list of keys", Some("help")),
     bind(Main, "quit", &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Prompt, "prompt_accept", &[ENTER], Action::Open, "keep the results and go to the list", Some("keep")),
@@ -295,7 +297,7 @@ impl Keymap {
             .bound
             .iter()
             .find(|(binding, keys)| binding.context == context && keys.contains(&pressed))
-            .map(|(binding, _)| binding.action);
+            .map(|(binding, _)| binding.action.clone());
         match (bound, context, event.code) {
             (Some(action), ..) => Some(action),
             (None, Context::Prompt, KeyCode::Char(c))

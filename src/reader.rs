@@ -3,8 +3,10 @@
 //! bursts, and a frame drawn after each. The app and the view know nothing
 //! of this; this module knows nothing of what they hold.
 
+mod browser;
 mod input;
 mod terminal;
+mod web;
 
 use std::path::PathBuf;
 
@@ -13,14 +15,15 @@ use chrono::Utc;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::action::Action;
-use crate::app::App;
+use crate::action::{Action, WebEvent};
+use crate::app::{App, Effect};
 use crate::config::ThemeName;
 use crate::keys::{Context as KeyContext, Keymap};
 use crate::store::Store;
 use crate::ui;
 use input::{Input, Inputs};
 use terminal::Screen;
+use web::Web;
 
 /// What the reader opens on, and how it looks.
 pub struct Options {
@@ -41,6 +44,12 @@ pub struct Options {
     pub marks_kept: bool,
     /// A folder to import from as dumps arrive, and the store to import to.
     pub watch: Option<(PathBuf, PathBuf)>,
+    /// The store feeds are refreshed into, when the reader is on one.
+    pub feeds_store: Option<PathBuf>,
+    /// The limits of every fetch.
+    pub fetch: crate::fetch::Settings,
+    /// Minutes between refreshes while the reader runs.
+    pub refresh_minutes: Option<u32>,
 }
 
 /// Code the caller runs at points of the reader's life: tests use it to
@@ -56,13 +65,21 @@ pub struct Hooks {
 pub fn run(options: Options, mut hooks: Hooks) -> Result<()> {
     let mut screen = Screen::start()?;
     let mut inputs = Inputs::start(options.watch.clone())?;
+    let web = Web::new(
+        crate::fetch::Fetcher::new(options.fetch.clone()),
+        options.feeds_store.clone(),
+        inputs.sender(),
+    );
+    if let (Some(minutes), Some(_)) = (options.refresh_minutes, &options.feeds_store) {
+        web.every(minutes);
+    }
     let mut app = open(options, screen.size()?)?;
     inputs.cancel_stale_reads(&mut app)?;
     screen.draw(&app)?;
     if let Some(hook) = hooks.after_first_frame.take() {
         hook();
     }
-    let result = event_loop(&mut screen, &mut inputs, &mut app);
+    let result = event_loop(&mut screen, &mut inputs, &web, &mut app);
     screen.stop();
     result
 }
@@ -75,6 +92,7 @@ fn open(options: Options, size: Rect) -> Result<App> {
         .with_sidebar(options.sidebar)
         .with_local_time(options.local_time)
         .with_marks_kept(options.marks_kept)
+        .with_refresh(options.feeds_store.is_some())
         .with_notice(options.notice);
     if let Some(share) = options.list_share {
         app = app.with_list_share(share);
@@ -85,7 +103,7 @@ fn open(options: Options, size: Rect) -> Result<App> {
     Ok(app)
 }
 
-fn event_loop(screen: &mut Screen, inputs: &mut Inputs, app: &mut App) -> Result<()> {
+fn event_loop(screen: &mut Screen, inputs: &mut Inputs, web: &Web, app: &mut App) -> Result<()> {
     loop {
         // work left for a quiet moment (a search's count) is done when no
         // input is waiting; input that comes meanwhile cuts it short
@@ -98,6 +116,10 @@ fn event_loop(screen: &mut Screen, inputs: &mut Inputs, app: &mut App) -> Result
                 Input::Terminal(event) => events.push(event),
                 Input::Imported(failed) => app.update(Action::Imported(failed)),
                 Input::Idle => app.update(Action::Idle),
+                Input::Web(event) => app.update(Action::Web(event)),
+                // a timed refresh waits for one under way to end
+                Input::RefreshDue if app.web.refreshing.is_none() => app.update(Action::Refresh),
+                Input::RefreshDue => {}
                 Input::Signal => return Ok(()),
                 Input::Failed(error) => return Err(error).context("reading the terminal"),
             }
@@ -110,7 +132,27 @@ fn event_loop(screen: &mut Screen, inputs: &mut Inputs, app: &mut App) -> Result
         if !app.running {
             return Ok(());
         }
+        for effect in app.take_effects() {
+            run_effect(effect, screen, inputs, web);
+        }
         screen.draw(app)?;
+    }
+}
+
+/// Does what the app asked for outside it.
+fn run_effect(effect: Effect, screen: &mut Screen, inputs: &Inputs, web: &Web) {
+    match effect {
+        Effect::Refresh => web.refresh(),
+        Effect::Fetch { id, url } => web.fetch(id, url),
+        Effect::OpenInBrowser(url) => {
+            let problem = match inputs.paused(|| browser::open(screen, &url)) {
+                Ok(line) if line.is_empty() => return,
+                Ok(line) => line,
+                Err(error) => format!("opening {url}: {error:#}"),
+            };
+            tracing::warn!("{problem}");
+            web.report(WebEvent::Failed(problem));
+        }
     }
 }
 

@@ -290,6 +290,9 @@ fn reader_that_panics_after_its_first_frame() {
         list_share: None,
         marks_kept: false,
         watch: None,
+        feeds_store: None,
+        fetch: kiji::fetch::Settings::default(),
+        refresh_minutes: None,
     };
     let hooks = kiji::reader::Hooks {
         after_first_frame: Some(Box::new(|| panic!("a panic after the first frame"))),

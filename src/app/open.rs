@@ -16,24 +16,30 @@ impl App {
             let Some(entry) = self.sidebar.selected_entry() else {
                 return Ok(());
             };
-            match entry.article {
-                Some(key) => {
-                    let from = self.reading.as_ref().map(|r| r.key);
-                    self.open(key)?;
-                    self.select_article(key)?;
-                    if let Some(from) = from.filter(|from| *from != key) {
-                        if self.history.len() == HISTORY {
-                            self.history.remove(0);
-                        }
-                        self.history.push(from);
-                    }
-                }
-                None => self.notice = Some(format!("Not in the store: {}", entry.title)),
+            if let Some(key) = entry.article {
+                return self.open_followed(key);
             }
+            let (title, url) = (entry.title.clone(), entry.url.clone());
+            self.fetch_item(&title, url.as_deref());
             return Ok(());
         }
         if let Some(key) = self.list.selected_headline().map(|h| h.key) {
             self.open(key)?;
+        }
+        Ok(())
+    }
+
+    /// Opens an article a sidebar item leads to, remembering the one read
+    /// before it for Backspace.
+    pub(super) fn open_followed(&mut self, key: ArticleKey) -> Result<(), StoreError> {
+        let from = self.reading.as_ref().map(|r| r.key);
+        self.open(key)?;
+        self.select_article(key)?;
+        if let Some(from) = from.filter(|from| *from != key) {
+            if self.history.len() == HISTORY {
+                self.history.remove(0);
+            }
+            self.history.push(from);
         }
         Ok(())
     }

@@ -63,7 +63,10 @@ impl App {
             Action::ToggleUnreadOnly => return self.toggle_unread_only(),
             Action::NextUnread => return self.open_next_unread(),
             Action::ToggleSaved => return self.toggle_saved(),
-            Action::Refresh => return self.refresh(),
+            Action::Reload => return self.refresh(),
+            Action::Refresh => self.start_refresh(),
+            Action::OpenInBrowser => return self.open_in_browser(),
+            Action::Web(event) => return self.web_event(event),
             Action::Idle => return self.list.finish_count(&self.store),
             Action::Imported(failed) => return self.imported(failed),
             Action::Input(_) | Action::DeleteBack | Action::ClearInput | Action::Confirm => {}
@@ -137,6 +140,9 @@ impl App {
     }
 
     fn back(&mut self) -> Result<(), StoreError> {
+        if self.cancel_fetch() {
+            return Ok(());
+        }
         if self.sidebar_overlay {
             self.sidebar_overlay = false;
             self.focus = if self.reading.is_some() {

@@ -20,8 +20,8 @@ pub enum Popup {
 }
 
 impl App {
-    pub(super) fn update_popup(&mut self, popup: Popup, action: Action) -> Result<(), StoreError> {
-        match (popup, action) {
+    pub(super) fn update_popup(&mut self, popup: Popup, action: &Action) -> Result<(), StoreError> {
+        match (popup, action.clone()) {
             (_, Action::Quit) => self.running = false,
             (_, Action::Resize(width, height)) => self.size = Rect::new(0, 0, width, height),
             (Popup::ConfirmMarkRead { .. }, Action::Confirm) => {
@@ -61,7 +61,7 @@ impl App {
 
 /// A selection moved by a key in a list of `last + 1` items with pages of
 /// `page`.
-fn step(at: usize, action: Action, page: usize, last: usize) -> usize {
+fn step(at: usize, action: &Action, page: usize, last: usize) -> usize {
     let moved = match action {
         Action::Up | Action::Wheel(_, _, true) => at.saturating_sub(1),
         Action::Down | Action::Wheel(_, _, false) => at + 1,

@@ -39,6 +39,13 @@ pub fn read(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<()> {
         local_time: config.time_zone == TimeZone::Local,
         section: config.default_section.clone(),
         list_share: config.list_width,
+        feeds_store: if marks_kept && cli.paths.is_empty() {
+            Some(store_path(cli, config)?)
+        } else {
+            None
+        },
+        fetch: config.fetch.clone(),
+        refresh_minutes: config.refresh_minutes,
         marks_kept,
         watch,
     };
@@ -68,7 +75,9 @@ fn reader_store(cli: &Cli, config: &Config) -> Result<(Store, Option<String>, bo
     let watching = cli.watch.is_some();
     if watching || store_path(cli, config)?.exists() {
         let store = open_store(cli, config, watching)?;
-        if store.count(&Filter::default())? > 0 || watching {
+        // a store that follows feeds is the reader's even before they bring
+        // anything: R fills it
+        if store.count(&Filter::default())? > 0 || watching || !store.feeds()?.is_empty() {
             return Ok((store, None, true));
         }
     }

@@ -1,13 +1,16 @@
 //! Everything that wakes the reader, as one stream: the terminal's keys,
-//! mouse and resizes, the signals that end it, and the imports of a watched
-//! folder, each fed by a thread of its own that blocks until something
-//! happens — so an idle reader uses no CPU.
+//! mouse and resizes, the signals that end it, the imports of a watched
+//! folder and the work on the web, each fed by a thread of its own that
+//! waits until something happens — so an idle reader uses next to no CPU.
+//! The terminal's thread waits in short polls, so that it can stand aside
+//! while another program (a browser) has the terminal.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event};
@@ -26,6 +29,10 @@ pub enum Input {
     Imported(usize),
     /// Nothing is waiting: time for work left for a quiet moment.
     Idle,
+    /// Work on the web reporting back.
+    Web(crate::action::WebEvent),
+    /// Time for the refresh the configuration asks for every few minutes.
+    RefreshDue,
     Failed(std::io::Error),
 }
 
@@ -35,6 +42,10 @@ pub struct Inputs {
     /// Set before a key is queued, cleared once the loop has taken the
     /// queue: a search still running for an earlier key stops for it.
     key_waiting: Arc<AtomicBool>,
+    /// Holds the terminal's thread back while another program reads it.
+    pause: Arc<Pause>,
+    /// Where the threads beside the reader send what they report.
+    sender: Sender<Input>,
     /// Kept alive while the reader runs: dropping it stops the watch.
     _watch: Option<crate::watch::Watch>,
 }
@@ -45,17 +56,34 @@ impl Inputs {
     pub fn start(watch: Option<(PathBuf, PathBuf)>) -> Result<Self> {
         let (sender, receiver) = mpsc::channel();
         let key_waiting = Arc::new(AtomicBool::new(false));
-        read_terminal(sender.clone(), Arc::clone(&key_waiting));
+        let pause = Arc::new(Pause::default());
+        read_terminal(sender.clone(), Arc::clone(&key_waiting), Arc::clone(&pause));
         let watch = match watch {
             Some((dir, store)) => Some(watch_folder(&dir, &store, sender.clone())?),
             None => None,
         };
-        catch_signals(sender)?;
+        catch_signals(sender.clone())?;
         Ok(Self {
             receiver,
             key_waiting,
+            pause,
+            sender,
             _watch: watch,
         })
+    }
+
+    /// Where work beside the reader reports back.
+    pub fn sender(&self) -> Sender<Input> {
+        self.sender.clone()
+    }
+
+    /// Runs `f` with the terminal's thread standing aside, so that every
+    /// key goes to the program `f` runs.
+    pub fn paused<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.pause.hold();
+        let result = f();
+        self.pause.release();
+        result
     }
 
     /// Lets a key that comes cut short the app's reads of the store made
@@ -87,11 +115,67 @@ impl Inputs {
     }
 }
 
-/// Blocking reads of the terminal on a thread of their own.
-fn read_terminal(sender: Sender<Input>, key_waiting: Arc<AtomicBool>) {
+/// How long the terminal's thread waits for input before looking whether
+/// it is asked to stand aside.
+const POLL: Duration = Duration::from_millis(200);
+
+/// Holds the terminal's thread: asked for, then taken up by the thread
+/// between two polls.
+#[derive(Default)]
+struct Pause {
+    /// (asked for, taken up)
+    state: Mutex<(bool, bool)>,
+    changed: Condvar,
+}
+
+impl Pause {
+    /// Asks the thread to stand aside and waits until it has.
+    fn hold(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.0 = true;
+        let (state, _) = self
+            .changed
+            .wait_timeout_while(state, POLL * 2, |(_, taken)| !*taken)
+            .unwrap_or_else(PoisonError::into_inner);
+        drop(state);
+    }
+
+    fn asked(&self) -> bool {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0
+    }
+
+    fn release(&self) {
+        *self.state.lock().unwrap_or_else(PoisonError::into_inner) = (false, false);
+        self.changed.notify_all();
+    }
+
+    /// On the thread: while held, says so and waits to be released.
+    fn stand_aside_while_held(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while state.0 {
+            state.1 = true;
+            self.changed.notify_all();
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// Reads of the terminal on a thread of their own.
+fn read_terminal(sender: Sender<Input>, key_waiting: Arc<AtomicBool>, pause: Arc<Pause>) {
     thread::spawn(move || {
         loop {
-            let input = event::read().map_or_else(Input::Failed, Input::Terminal);
+            pause.stand_aside_while_held();
+            let input = match event::poll(POLL) {
+                // asked to stand aside meanwhile: the input is the other
+                // program's
+                Ok(false) => continue,
+                Ok(true) if pause.asked() => continue,
+                Ok(true) => event::read().map_or_else(Input::Failed, Input::Terminal),
+                Err(error) => Input::Failed(error),
+            };
             let failed = matches!(input, Input::Failed(_));
             // a key may change the search; the mouse moving may not
             if matches!(input, Input::Terminal(Event::Key(_))) {

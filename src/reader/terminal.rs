@@ -47,6 +47,22 @@ impl Screen {
         &mut self.terminal
     }
 
+    /// Runs `f` with the terminal as it was before the reader (for another
+    /// program to use), then sets it up again and redraws in full.
+    pub fn suspended<T>(&mut self, f: impl FnOnce() -> T) -> Result<T> {
+        restore();
+        let result = f();
+        crossterm::terminal::enable_raw_mode().context("setting up the terminal again")?;
+        execute!(
+            stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            EnableMouseCapture
+        )
+        .context("setting up the terminal again")?;
+        self.terminal.clear().context("redrawing")?;
+        Ok(result)
+    }
+
     /// Puts the terminal back as it was.
     pub fn stop(&mut self) {
         if !self.stopped {

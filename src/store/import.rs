@@ -95,6 +95,18 @@ pub(super) fn write<'a>(
     Ok((counts, keys))
 }
 
+impl Store {
+    /// Imports one article, giving its key.
+    pub fn import_article(&mut self, article: &Article) -> Result<ArticleKey, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (_, keys) = write(&tx, [article])?;
+        tx.commit()?;
+        Ok(keys[0])
+    }
+}
+
 /// Writes the changed articles into the search indexes, a statement per
 /// index. FTS5 writes its pending terms out whenever a statement opens a
 /// savepoint, so a statement per article would write a tiny index segment

@@ -105,18 +105,25 @@ impl Store {
     }
 
     /// A list's items, each linked to the newest stored article whose
-    /// headline matches (case, quotes and spacing aside).
+    /// headline matches (case, quotes and spacing aside), else to the
+    /// article at the item's address.
     pub fn resolve(&self, items: &[ListItem]) -> Result<Vec<ListEntry>, StoreError> {
         let mut find = self.conn.prepare_cached(
             "SELECT key FROM articles WHERE headline_key = ?1 ORDER BY sort_key DESC LIMIT 1",
         )?;
+        let mut at = self
+            .conn
+            .prepare_cached("SELECT key FROM articles WHERE url = ?1 LIMIT 1")?;
         items
             .iter()
             .map(|item| {
-                let article = find
+                let mut article = find
                     .query_row([headline_key(&item.title)], |row| row.get(0))
-                    .optional()?
-                    .map(ArticleKey);
+                    .optional()?;
+                if let (None, Some(url)) = (article, &item.url) {
+                    article = at.query_row([url], |row| row.get(0)).optional()?;
+                }
+                let article = article.map(ArticleKey);
                 Ok(ListEntry {
                     title: item.title.clone(),
                     url: item.url.clone(),

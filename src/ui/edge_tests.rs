@@ -88,8 +88,8 @@ proptest! {
         let mut app = app_of(&headlines, width, height);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal.draw(|frame| render(&app, frame)).expect("draws");
-        let action = [Action::Help, Action::PickSection, Action::ToggleSidebar][popup];
-        app.update(action);
+        let action = [Action::Help, Action::PickSection, Action::ToggleSidebar][popup].clone();
+        app.update(action.clone());
         terminal.draw(|frame| render(&app, frame)).expect("draws");
         let Some(area) = popup_area(&app) else {
             return Ok(());

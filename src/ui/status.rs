@@ -48,6 +48,22 @@ fn matches(app: &App) -> String {
     format!("{}{plus} {noun}", app.list.count)
 }
 
+/// The work on the web under way: `fetching "Title"… Esc cancels`,
+/// `refreshing 12/40`.
+pub fn web_status(app: &App) -> Option<String> {
+    let fetching = app
+        .web
+        .fetching
+        .as_ref()
+        .map(|f| format!("fetching \"{}\"… Esc cancels", f.title));
+    let refreshing = app.web.refreshing.map(|(done, total)| match total {
+        0 => "refreshing…".to_owned(),
+        _ => format!("refreshing {done}/{total}"),
+    });
+    let parts: Vec<String> = fetching.into_iter().chain(refreshing).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// The sidebar item selected, while the sidebar has the focus.
 fn sidebar_item(app: &App) -> Option<&crate::store::ListEntry> {
     (app.focus == crate::layout::Pane::Sidebar && app.popup.is_none())
@@ -83,6 +99,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
     } else {
         push(&mut spans, format!(" {}", describe(app)), theme.status);
+    }
+    if let Some(work) = web_status(app) {
+        push(&mut spans, format!(" · {work}"), theme.notice);
     }
     if let Some(notice) = &app.notice {
         push(&mut spans, format!(" · {notice}"), theme.notice);
