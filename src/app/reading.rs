@@ -152,9 +152,11 @@ pub fn wrap_article(
     if !meta.is_empty() {
         wrap.push(LineKind::Meta, &meta);
     }
-    let source = source_line(article);
-    if !source.is_empty() {
-        wrap.push(LineKind::Meta, &source);
+    if let Some(byline) = &article.byline {
+        wrap.push(LineKind::Meta, byline);
+    }
+    if let Some(url) = &article.url {
+        wrap.push(LineKind::Meta, &super::host_of(url));
     }
     // the first photo heads the article; the others stand where they stood
     let first_photo = article
@@ -209,17 +211,6 @@ impl Wrapper<'_> {
             });
         }
     }
-}
-
-/// Who wrote it and where it is: `By Aiko Tanabe / Yomiuri Shimbun Staff
-/// Writer · japannews.yomiuri.co.jp`.
-pub fn source_line(article: &Article) -> String {
-    let host = article.url.as_deref().map(super::host_of);
-    [article.byline.clone(), host]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 /// `Politics · 12:48 JST, February 6, 2024 · 3 days ago`; with

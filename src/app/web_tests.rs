@@ -211,8 +211,12 @@ fn o_opens_the_articles_address_and_the_reading_pane_shows_its_host() {
         .map(|l| l.text.as_str())
         .collect();
     assert_eq!(
-        meta.join(" ").replace(" · ", " "),
-        "Politics 15 hours ago By Aiko Tanabe / Yomiuri Shimbun Staff Writer japannews.yomiuri.co.jp"
+        meta,
+        [
+            "Politics · 15 hours ago",
+            "By Aiko Tanabe / Yomiuri Shimbun Staff Writer",
+            "japannews.yomiuri.co.jp"
+        ]
     );
 
     let mut samples = Store::open_in_memory().expect("store");

@@ -79,6 +79,8 @@ fn empty_list(app: &App) -> &'static str {
         "Nothing saved yet: b saves the selected article."
     } else if filter.unread_only {
         "Nothing unread here: u shows everything."
+    } else if app.web.can_refresh {
+        "No articles here. R fetches the feeds followed (kiji follow URL adds one); kiji import DIR imports files."
     } else {
         "No articles here. Import some: kiji import DIR"
     }

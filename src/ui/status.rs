@@ -81,6 +81,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         used += width(&text);
         spans.push(Span::styled(text, style));
     };
+    // work under way first: the text after it may be cut
+    if let Some(work) = web_status(app) {
+        push(&mut spans, format!(" {work} ·"), theme.notice);
+    }
     if let Some(typed) = &app.prompt {
         push(&mut spans, format!(" /{typed}"), theme.prompt);
         push(&mut spans, " ".into(), theme.selected);
@@ -99,9 +103,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
     } else {
         push(&mut spans, format!(" {}", describe(app)), theme.status);
-    }
-    if let Some(work) = web_status(app) {
-        push(&mut spans, format!(" · {work}"), theme.notice);
     }
     if let Some(notice) = &app.notice {
         push(&mut spans, format!(" · {notice}"), theme.notice);
