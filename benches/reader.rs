@@ -9,11 +9,12 @@
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
 
-use std::path::PathBuf;
+#[path = "../tests/support/stores.rs"]
+mod stores;
+
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use corpus::Corpus;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kiji::action::Action;
 use kiji::app::App;
@@ -22,37 +23,10 @@ use kiji::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use stores::store_path;
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
-
-/// A store of `count` generated articles, built on first use.
-fn store_path(count: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../bench-stores");
-    std::fs::create_dir_all(&dir).expect("bench store folder");
-    let path = dir.join(format!("{count}.db"));
-    let done = dir.join(format!("{count}.done"));
-    if !done.exists() {
-        let _ = std::fs::remove_file(&path);
-        let corpus = Corpus::new(count, 1);
-        let mut store = Store::open(&path).expect("store");
-        store.prepare_bulk_import().expect("bulk");
-        let mut batch = Vec::with_capacity(5000);
-        for index in 0..count {
-            batch.push(
-                kiji::parse::parse_str(&corpus.dump(index))
-                    .expect("parses")
-                    .article,
-            );
-            if batch.len() == 5000 || index + 1 == count {
-                store.import(&batch).expect("import");
-                batch.clear();
-            }
-        }
-        std::fs::write(&done, "").expect("mark");
-    }
-    path
-}
 
 fn open(count: usize) -> App {
     let mut store = Store::open(&store_path(count)).expect("store");

@@ -101,6 +101,8 @@ pub struct App {
     said_marks_not_kept: bool,
     /// Fetching and refreshing, under way beside the reader.
     pub web: Web,
+    /// Read marks not yet written while another connection was writing.
+    pending_marks: Vec<(ArticleKey, bool)>,
     pub running: bool,
 }
 
@@ -142,6 +144,7 @@ impl App {
             marks_kept: true,
             said_marks_not_kept: false,
             web: Web::default(),
+            pending_marks: Vec::new(),
             running: true,
         };
         app.load_counts()?;
@@ -305,6 +308,10 @@ impl App {
                 self.report(&error);
             }
         }
+        // marks kept while a refresh was writing
+        if let Err(error) = self.write_marks(!self.running) {
+            self.report(&error);
+        }
         // an import beside the reader committed: show what it added
         let changed = self.store.data_version().map(|v| v != self.data_version);
         if let Err(error) =
@@ -360,6 +367,16 @@ impl App {
             reading.scroll = reading.scroll.min(reading.max_scroll(rows));
         }
         self.sync_sidebar(false)
+    }
+}
+
+impl Drop for App {
+    /// Read marks still kept are written before the reader goes, waiting
+    /// for a writer beside it if need be.
+    fn drop(&mut self) {
+        if let Err(error) = self.write_marks(true) {
+            tracing::warn!("writing read marks: {error}");
+        }
     }
 }
 

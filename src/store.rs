@@ -186,8 +186,8 @@ impl Store {
             .query_row("PRAGMA data_version", [], |row| row.get(0))?)
     }
 
-    fn init(conn: Connection, label: String) -> Result<Self, StoreError> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+    fn init(mut conn: Connection, label: String) -> Result<Self, StoreError> {
+        conn.busy_handler(Some(wait_a_moment))?;
         // Look before changing anything, so a foreign file stays untouched.
         let damaged = |error| StoreError::Damaged(label.clone(), error);
         // one statement, so one snapshot: another kiji creating the store
@@ -246,6 +246,19 @@ impl Store {
 
 /// How long a connection waits for another kiji's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// While another connection writes, waits for it a millisecond at a time,
+/// up to [`BUSY_TIMEOUT`]: SQLite's own busy timeout sleeps up to 100 ms
+/// between looks, so a read mark made while a refresh writes could wait
+/// a tenth of a second after the store was free.
+fn wait_a_moment(tries: i32) -> bool {
+    const STEP: Duration = Duration::from_millis(1);
+    if u128::from(tries.unsigned_abs()) * STEP.as_millis() >= BUSY_TIMEOUT.as_millis() {
+        return false;
+    }
+    std::thread::sleep(STEP);
+    true
+}
 
 /// Switches the store to WAL mode. Two kijis opening a new store at once
 /// can meet mid-switch, and SQLite then answers "busy" at once instead of

@@ -10,6 +10,17 @@ mod refresh;
 pub use follow::{Found, find_feed};
 pub use refresh::{Event, Summary, refresh};
 
+/// Pages parsed at once by a refresh: every core for `kiji refresh`, one
+/// fewer beside the reader, whose keys must not wait for a core.
+pub fn parsers(beside_the_reader: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if beside_the_reader {
+        cores.saturating_sub(1).max(1)
+    } else {
+        cores
+    }
+}
+
 use chrono::Utc;
 
 use crate::article::{Article, Origin};
@@ -23,11 +34,16 @@ pub fn is_web_address(text: &str) -> bool {
 
 /// Fetches the page at `url` and reads it into an article.
 pub fn fetch_article(fetcher: &Fetcher, url: &str) -> Result<Article, FetchError> {
+    read_page(&fetch_page(fetcher, url)?, url)
+}
+
+/// Fetches the page at `url`.
+pub fn fetch_page(fetcher: &Fetcher, url: &str) -> Result<Page, FetchError> {
     match fetcher.get(&Request::get(url))? {
-        Response::Fetched(page) => read_page(&page, url),
+        Response::Fetched(page) => Ok(page),
         // no validators were sent, so a 304 is the server's mistake
         Response::NotModified => Err(FetchError {
-            url: url.to_owned(),
+            url: crate::sanitize::clean(url).into_owned(),
             why: Why::Status("304 Not Modified".into()),
         }),
     }

@@ -6,16 +6,25 @@ use super::{App, Popup, Tab};
 use crate::store::{ArticleKey, Filter, StoreError};
 
 impl App {
-    /// Marks an article read or unread, keeping every count in step.
+    /// Marks an article read or unread, keeping every count in step. The
+    /// mark is written at once unless a refresh beside the reader is
+    /// writing; then it is kept and written at a later update.
     pub(super) fn set_read(
         &mut self,
         key: ArticleKey,
         section: Option<&str>,
         read: bool,
     ) -> Result<(), StoreError> {
-        if !self.store.set_read(key, read)? {
+        let pending = self.pending_marks.iter().rev().find(|(k, _)| *k == key);
+        let was = match pending {
+            Some((_, was)) => Some(*was),
+            None => self.store.is_read(key)?,
+        };
+        if was != Some(!read) {
             return Ok(());
         }
+        self.pending_marks.push((key, read));
+        let written = self.write_marks(false)?;
         let change = |count: &mut usize| {
             *count = if read {
                 count.saturating_sub(1)
@@ -31,11 +40,29 @@ impl App {
         {
             change(&mut section.unread);
         }
-        self.list_unread = self.view_unread()?;
         if let Some(row) = self.list.find_mut(key) {
             row.read = read;
+            if !written {
+                self.list_unread.as_mut().map(change);
+            }
+        }
+        if written {
+            self.list_unread = self.view_unread()?;
         }
         Ok(())
+    }
+
+    /// Writes the read marks kept; with `wait`, waits for another writer
+    /// to finish. Returns whether none is left.
+    pub(super) fn write_marks(&mut self, wait: bool) -> Result<bool, StoreError> {
+        if self.pending_marks.is_empty() {
+            return Ok(true);
+        }
+        let written = self.store.write_read_marks(&self.pending_marks, wait)?;
+        if written {
+            self.pending_marks.clear();
+        }
+        Ok(written)
     }
 
     /// Says what a mark did; the first time, where marks are not kept,

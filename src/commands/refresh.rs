@@ -24,7 +24,8 @@ pub fn refresh(store: &mut Store, fetcher: &Fetcher, out: &mut impl Write) -> Re
     }
     let progress = progress_bar();
     let never = AtomicBool::new(false);
-    let summary = crate::web::refresh(store, fetcher, &never, &mut |event| match event {
+    let parsers = crate::web::parsers(false);
+    let summary = crate::web::refresh(store, fetcher, parsers, &never, &mut |event| match event {
         Event::Progress { done, total } => {
             progress.set_length(*total as u64);
             progress.set_position(*done as u64);

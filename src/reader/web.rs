@@ -70,7 +70,13 @@ impl Web {
                 }
             };
             let outcome = Store::open(&path).and_then(|mut store| {
-                crate::web::refresh(&mut store, &fetcher, &leaving, &mut report)
+                crate::web::refresh(
+                    &mut store,
+                    &fetcher,
+                    crate::web::parsers(true),
+                    &leaving,
+                    &mut report,
+                )
             });
             let event = match outcome {
                 Ok(summary) if summary.feeds == 0 => WebEvent::Refreshed(

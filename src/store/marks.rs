@@ -1,6 +1,6 @@
 //! Writing what the reader marks: read, unread, saved.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::{ArticleKey, Filter, Store, StoreError};
 
@@ -26,6 +26,51 @@ impl Store {
         Ok(self
             .conn
             .execute(&text, rusqlite::params_from_iter(&sql.params))?)
+    }
+
+    /// Whether an article is marked read; `None` when it is not stored.
+    pub fn is_read(&self, key: ArticleKey) -> Result<Option<bool>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT read FROM articles WHERE key = ?1")?
+            .query_row([key.0], |row| row.get(0))
+            .optional()?)
+    }
+
+    /// Writes read marks in one transaction. Unless `wait`, gives up at
+    /// once when another connection is writing (a refresh beside the
+    /// reader), returning false: the reader keeps them and tries again,
+    /// rather than wait with a key unanswered.
+    pub fn write_read_marks(
+        &mut self,
+        marks: &[(ArticleKey, bool)],
+        wait: bool,
+    ) -> Result<bool, StoreError> {
+        if !wait {
+            self.conn.busy_handler(None::<fn(i32) -> bool>)?;
+        }
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            {
+                let mut mark = tx.prepare_cached("UPDATE articles SET read = ?2 WHERE key = ?1")?;
+                for (key, read) in marks {
+                    mark.execute(params![key.0, read])?;
+                }
+            }
+            tx.commit()
+        })();
+        if !wait {
+            self.conn.busy_handler(Some(super::wait_a_moment))?;
+        }
+        match written {
+            Ok(()) => Ok(true),
+            Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
+                Ok(false)
+            }
+            Err(error) => Err(error.into()),
+        }
     }
 
     /// Marks an article read or unread; returns whether that changed it.

@@ -2,7 +2,7 @@
 //! the feeds its page links to, then the site's `/feed/`.
 
 use crate::feed::{Feed, candidates, looks_like_feed, parse_feed};
-use crate::fetch::{FetchError, Fetcher, Page, Request, Response, Why};
+use crate::fetch::{FetchError, Fetcher, Page, Why};
 
 /// A feed found to follow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,11 +54,5 @@ pub fn find_feed(fetcher: &Fetcher, url: &str) -> Result<Found, FetchError> {
 }
 
 fn fetched(fetcher: &Fetcher, url: &str) -> Result<Page, FetchError> {
-    match fetcher.get(&Request::get(url))? {
-        Response::Fetched(page) => Ok(page),
-        Response::NotModified => Err(FetchError {
-            url: url.to_owned(),
-            why: Why::Status("304 Not Modified".into()),
-        }),
-    }
+    super::fetch_page(fetcher, url)
 }

@@ -14,11 +14,14 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
+mod jobs;
+
 use super::queue::Queue;
-use crate::article::{Article, Origin};
-use crate::feed::{Feed, Item, looks_like_feed, parse_feed};
-use crate::fetch::{FetchError, Fetcher, Request, Response, Why};
-use crate::store::{FeedFetch, FeedRow, ImportCounts, SeenItem, Store, StoreError};
+use crate::article::Article;
+use crate::feed::{Feed, Item};
+use crate::fetch::{FetchError, Fetcher};
+use crate::store::{FeedFetch, ImportCounts, SeenItem, Store, StoreError};
+use jobs::{Done, Job, Permits, from_feed, host, is_passing, skipped, work};
 
 /// What a refresh reports as it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,35 +77,17 @@ const WORKERS: usize = 16;
 /// running reader as they arrive.
 const FLUSH_EVERY: Duration = Duration::from_millis(250);
 
-enum Job {
-    Feed(FeedRow),
-    Page { feed: String, item: Item },
-}
-
-enum Done {
-    Feed {
-        url: String,
-        result: Result<Option<(Feed, FeedFetch)>, FetchError>,
-    },
-    Page {
-        feed: String,
-        item: Box<Item>,
-        result: Box<Result<Article, FetchError>>,
-    },
-    Skipped {
-        feed: Option<String>,
-    },
-}
-
 /// Refreshes every followed feed. Stops taking new work once `cancel` is
 /// set; what was fetched by then is kept.
 pub fn refresh(
     store: &mut Store,
     fetcher: &Fetcher,
+    parsers: usize,
     cancel: &AtomicBool,
     on_event: &mut dyn FnMut(&Event),
 ) -> Result<Summary, StoreError> {
     let feeds = store.feeds()?;
+    let parsing = Permits::new(parsers);
     let queue = Queue::new();
     let (sender, results) = mpsc::channel();
     let mut run = Run {
@@ -122,13 +107,13 @@ pub fn refresh(
     std::thread::scope(|scope| {
         for _ in 0..WORKERS.min(feeds.len().max(1) * PAGES_PER_FEED) {
             let sender = sender.clone();
-            let queue = &queue;
+            let (queue, parsing) = (&queue, &parsing);
             scope.spawn(move || {
                 while let Some(job) = queue.pop() {
                     let done = if cancel.load(Ordering::Relaxed) {
                         skipped(&job)
                     } else {
-                        work(fetcher, job)
+                        work(fetcher, parsing, job)
                     };
                     if sender.send(done).is_err() {
                         break;
@@ -361,86 +346,4 @@ impl Run<'_> {
         on_event(&Event::Failed(line.clone()));
         self.summary.failures.push(line);
     }
-}
-
-/// A failure that may pass: worth trying the page again next refresh.
-fn is_passing(error: &FetchError) -> bool {
-    match &error.why {
-        Why::RetryLater(_) | Why::TimedOut(_) => true,
-        Why::Status(status) => status.starts_with('5') || status.starts_with("429"),
-        _ => false,
-    }
-}
-
-/// A page reached through a feed, with what the feed says where the page
-/// does not.
-fn from_feed(mut article: Article, item: &Item) -> Article {
-    article.origin = Origin::Feed;
-    if article.section.is_none() {
-        article.section.clone_from(&item.section);
-    }
-    article
-}
-
-fn work(fetcher: &Fetcher, job: Job) -> Done {
-    match job {
-        Job::Feed(feed) => {
-            let request = Request {
-                url: feed.url.clone(),
-                etag: feed.etag,
-                last_modified: feed.last_modified,
-            };
-            let result = fetcher.get(&request).and_then(|response| match response {
-                Response::NotModified => Ok(None),
-                Response::Fetched(page) => {
-                    let fail = |why: String| FetchError {
-                        url: feed.url.clone(),
-                        why: Why::Unreadable(why),
-                    };
-                    if !looks_like_feed(&page.body, page.content_type.as_deref()) {
-                        return Err(fail("not a feed (RSS, Atom or JSON Feed)".into()));
-                    }
-                    let parsed =
-                        parse_feed(&page.body, &page.url).map_err(|e| fail(e.to_string()))?;
-                    let fetch = FeedFetch {
-                        title: parsed.title.clone(),
-                        site: parsed.site.clone(),
-                        etag: page.etag,
-                        last_modified: page.last_modified,
-                        error: None,
-                    };
-                    Ok(Some((parsed, fetch)))
-                }
-            });
-            Done::Feed {
-                url: feed.url,
-                result,
-            }
-        }
-        Job::Page { feed, item } => {
-            let url = item.url.clone().unwrap_or_default();
-            let result = Box::new(super::fetch_article(fetcher, &url));
-            Done::Page {
-                feed,
-                item: Box::new(item),
-                result,
-            }
-        }
-    }
-}
-
-fn skipped(job: &Job) -> Done {
-    match job {
-        Job::Feed(_) => Done::Skipped { feed: None },
-        Job::Page { feed, .. } => Done::Skipped {
-            feed: Some(feed.clone()),
-        },
-    }
-}
-
-fn host(url: &str) -> String {
-    url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_default()
 }

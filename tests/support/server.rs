@@ -54,9 +54,13 @@ impl Route {
     }
 }
 
+/// Answers paths no route names.
+type Fallback = Arc<dyn Fn(&str) -> Option<Route> + Send + Sync>;
+
 #[derive(Default)]
 struct State {
     routes: HashMap<String, Route>,
+    fallback: Option<Fallback>,
     hits: HashMap<String, usize>,
     /// The `If-None-Match` each request to a path carried.
     conditional: HashMap<String, usize>,
@@ -102,6 +106,11 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
+    }
+
+    /// Answers the paths no route names with what `answer` makes of them.
+    pub fn fallback(&self, answer: impl Fn(&str) -> Option<Route> + Send + Sync + 'static) {
+        self.lock().fallback = Some(Arc::new(answer));
     }
 
     /// Requests made for a path.
@@ -153,7 +162,11 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
             *state.conditional.entry(path.clone()).or_default() += 1;
         }
         let hits = state.hits[&path];
-        let route = state.routes.get(&path).cloned();
+        let route = state
+            .routes
+            .get(&path)
+            .cloned()
+            .or_else(|| state.fallback.as_ref().and_then(|answer| answer(&path)));
         // routes that change with each request
         match route {
             Some(Route::FailThen(status, times, then)) if hits <= times => {
