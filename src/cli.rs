@@ -18,8 +18,8 @@ use crate::config::ThemeName;
 #[command(
     name = "kiji",
     version,
-    about = "A terminal news reader for news article pages, as text dumps or saved HTML",
-    long_about = "A terminal news reader for news article pages, as text dumps or saved HTML.\n\n\
+    about = "A terminal news reader for news article pages: from the web and its feeds, or saved as HTML or text",
+    long_about = "A terminal news reader for news article pages: from the web and its feeds, or saved as HTML or text.\n\n\
         With no command, opens the reader on the store (on the built-in sample \
         articles while the store is empty). With paths, opens the reader on those \
         files and folders without importing them.",
@@ -119,9 +119,9 @@ pub enum Command {
         #[command(flatten)]
         files: Files,
     },
-    /// Print the articles in files and folders as one JSON array; the store is not touched
+    /// Print the articles in files, folders and pages on the web as one JSON array; the store is not touched
     Parse {
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
     },
     /// List the stored headlines, newest first

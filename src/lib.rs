@@ -1,8 +1,11 @@
-//! kiji: a terminal news reader for plain-text dumps of news article pages.
+//! kiji: a terminal news reader for news article pages — from the web and
+//! its feeds, or saved as HTML or text.
 //!
-//! Data flows one way: dump text → [`parse`] → [`article`] → [`store`] →
-//! [`app`] state → [`ui`] view → terminal. [`commands`] and [`reader`] are
-//! the edges: the command line's commands, and the terminal runtime.
+//! Data flows one way: dump text ([`parse`]), HTML ([`html`]) or a feed
+//! ([`feed`]), fetched by [`fetch`] through [`web`] → [`article`] →
+//! [`store`] → [`app`] state → [`ui`] view → terminal. [`commands`] and
+//! [`reader`] are the edges: the command line's commands, and the terminal
+//! runtime.
 
 pub mod action;
 pub mod app;
