@@ -8,6 +8,7 @@ mod export;
 mod feeds;
 pub mod import;
 mod list;
+mod output;
 mod parse;
 mod read;
 mod refresh;
@@ -32,9 +33,13 @@ pub fn run(cli: &Cli) -> ExitCode {
         signal_hook::consts::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let mut out = std::io::BufWriter::new(std::io::stdout());
+    if output::was_closed() {
+        report("kiji: standard output is closed; nothing can be written");
+        return ExitCode::FAILURE;
+    }
+    let mut out = std::io::BufWriter::new(output::Output(std::io::stdout()));
     let result = dispatch(cli, &mut out).and_then(|ok| {
-        out.flush().context("writing to standard output")?;
+        out.flush()?;
         Ok(ok)
     });
     match result {
@@ -47,6 +52,30 @@ pub fn run(cli: &Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What clap says instead of running a command — help, the version, or
+/// a mistake in the command line — written as every command writes.
+pub fn usage(error: &clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        let mut out = output::Output(std::io::stdout());
+        let text = if std::io::stdout().is_terminal() {
+            error.render().ansi().to_string()
+        } else {
+            error.render().to_string()
+        };
+        let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+        return match written {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(error) => {
+                report(&format!("kiji: {error}"));
+                ExitCode::FAILURE
+            }
+            Ok(()) => ExitCode::SUCCESS,
+        };
+    }
+    let _ = error.print();
+    ExitCode::from(2)
 }
 
 /// Runs a command, writing its output to `out`; `Ok(false)` when some input
@@ -155,10 +184,13 @@ fn section_named(store: &Store, name: Option<&str>) -> Result<Option<String>> {
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == broken
     })
 }
 

@@ -8,7 +8,10 @@ use clap::Parser;
 use kiji::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(kiji::cli::arguments(std::env::args_os()));
+    let cli = match Cli::try_parse_from(kiji::cli::arguments(std::env::args_os())) {
+        Ok(cli) => cli,
+        Err(error) => return kiji::commands::usage(&error),
+    };
     let reader = cli.command.is_none() && std::io::stdout().is_terminal();
     kiji::logging::start(reader, cli.verbose);
     kiji::commands::run(&cli)
