@@ -146,7 +146,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Main, "refresh", &[ch('R')], Action::Refresh, "refresh: fetch the followed feeds and their new pages", None),
     bind(Main, "open_in_browser", &[ch('o')], Action::OpenInBrowser, "open the article's page in the web browser", None),
     bind(Main, "help", &[ch('?'), F1], Action::Help, "show or hide this list of keys", Some("help")),
-    bind(Main, "quit", &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Main, "quit", &[ch('q'), ctrl('c')], Action::Quit, "quit (Ctrl-C always quits, whatever the keys are set to)", Some("quit")),
     bind(Prompt, "prompt_accept", &[ENTER], Action::Open, "keep the results and go to the list", Some("keep")),
     bind(Prompt, "prompt_cancel", &[ESC], Action::Back, "clear the search, back to the list as it was", Some("clear")),
     bind(Prompt, "prompt_delete", &[BACKSPACE], Action::DeleteBack, "delete a character", None),
@@ -210,6 +210,8 @@ pub enum KeymapError {
         "unknown key \"{0}\" (keys look like j, G, ctrl-d, alt-x, Enter, Esc, Tab, Space, Up, PageDown, F1)"
     )]
     UnknownKey(String),
+    #[error("ctrl-c always quits; it cannot be given to {0}")]
+    CtrlC(&'static str),
     #[error("{key} is given to both {first} and {second}")]
     Conflict {
         key: String,
@@ -221,15 +223,19 @@ pub enum KeymapError {
 impl Keymap {
     /// The keys of the action named `name` become `keys`.
     pub fn remap(&mut self, name: &str, keys: &[String]) -> Result<(), KeymapError> {
-        let (_, bound) = self
+        let (binding, bound) = self
             .bound
             .iter_mut()
             .find(|(binding, _)| binding.name == name)
             .ok_or_else(|| KeymapError::UnknownAction(name.to_owned()))?;
-        *bound = keys
+        let keys = keys
             .iter()
             .map(|key| parse_key(key).ok_or_else(|| KeymapError::UnknownKey(key.clone())))
             .collect::<Result<Vec<Key>, _>>()?;
+        if binding.action != Action::Quit && keys.contains(&CTRL_C) {
+            return Err(KeymapError::CtrlC(binding.name));
+        }
+        *bound = keys;
         Ok(())
     }
 
@@ -293,6 +299,10 @@ impl Keymap {
             code: event.code,
             modifiers,
         };
+        // whatever the configuration says, there is always a way out
+        if pressed == CTRL_C {
+            return Some(Action::Quit);
+        }
         let bound = self
             .bound
             .iter()
@@ -310,6 +320,10 @@ impl Keymap {
         }
     }
 }
+
+/// Ctrl-C, which quits in every context and cannot be given to anything
+/// else.
+const CTRL_C: Key = ctrl('c');
 
 /// A key as the help screen shows it and the configuration file writes it.
 pub fn key_name(key: Key) -> String {
@@ -434,6 +448,21 @@ mod tests {
         }
         assert_eq!(parse_key("F13"), None);
         assert_eq!(parse_key("hyper-x"), None);
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_configuration_says() {
+        let mut keymap = Keymap::default();
+        keymap.remap("quit", &[]).expect("no keys for quit");
+        keymap.remap("prompt_quit", &[]).expect("none in the prompt either");
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for context in [Context::Main, Context::Prompt, Context::Confirm] {
+            assert_eq!(keymap.action_for(ctrl_c, context), Some(Action::Quit), "{context:?}");
+        }
+        assert_eq!(
+            keymap.remap("down", &["ctrl-c".into()]),
+            Err(KeymapError::CtrlC("down"))
+        );
     }
 
     #[test]
