@@ -186,7 +186,10 @@ fn section_named(store: &Store, name: Option<&str>) -> Result<Option<String>> {
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     let broken = Some(std::io::ErrorKind::BrokenPipe);
     error.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+        cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            == broken
             || cause
                 .downcast_ref::<serde_json::Error>()
                 .and_then(serde_json::Error::io_error_kind)

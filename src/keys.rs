@@ -454,10 +454,16 @@ mod tests {
     fn ctrl_c_quits_whatever_the_configuration_says() {
         let mut keymap = Keymap::default();
         keymap.remap("quit", &[]).expect("no keys for quit");
-        keymap.remap("prompt_quit", &[]).expect("none in the prompt either");
+        keymap
+            .remap("prompt_quit", &[])
+            .expect("none in the prompt either");
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for context in [Context::Main, Context::Prompt, Context::Confirm] {
-            assert_eq!(keymap.action_for(ctrl_c, context), Some(Action::Quit), "{context:?}");
+            assert_eq!(
+                keymap.action_for(ctrl_c, context),
+                Some(Action::Quit),
+                "{context:?}"
+            );
         }
         assert_eq!(
             keymap.remap("down", &["ctrl-c".into()]),

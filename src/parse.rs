@@ -74,13 +74,43 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ParseError> {
             kind: ParseErrorKind::TooLarge(bytes.len()),
         });
     }
-    if let Some(at) = memchr_nul(bytes) {
-        let line = line_of(bytes, at);
+    // a stray NUL in a good article is dropped like any control; a file
+    // that is largely NULs and control bytes is binary
+    let nul = memchr_nul(bytes);
+    if let Some(at) = nul
+        && mostly_control(bytes)
+    {
         return Err(ParseError {
-            line,
+            line: line_of(bytes, at),
             kind: ParseErrorKind::Binary,
         });
     }
+    let mut parsed = parse_text(bytes)?;
+    if let Some(at) = nul {
+        parsed.warnings.insert(
+            0,
+            Warning {
+                line: Some(line_of(bytes, at)),
+                message: "NUL bytes in the text were removed".into(),
+            },
+        );
+    }
+    Ok(parsed)
+}
+
+/// Whether a tenth or more of the bytes are NULs or other control bytes
+/// (tabs and line ends aside).
+fn mostly_control(bytes: &[u8]) -> bool {
+    let control = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+        .count();
+    control * 10 >= bytes.len()
+}
+
+/// Text that may not be UTF-8, parsed: undecodable bytes replaced, with a
+/// warning, unless the text is mostly such bytes.
+fn parse_text(bytes: &[u8]) -> Result<Parsed, ParseError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_str(text),
         Err(error) => {

@@ -201,7 +201,10 @@ impl Store {
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
             .map_err(damaged)?;
-        if application_id != APPLICATION_ID && (objects > 0 || version != 0) {
+        // another program's database, even an empty one that has only
+        // named itself, is never taken over
+        if application_id != APPLICATION_ID && (application_id != 0 || objects > 0 || version != 0)
+        {
             return Err(StoreError::Foreign(label));
         }
         if version > SCHEMA_VERSION {

@@ -33,7 +33,8 @@ const PIECES: &[&str] = &[
 
 fn document() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
-        prop::collection::vec(prop::sample::select(PIECES), 0..30).prop_map(|p| p.concat().into_bytes()),
+        prop::collection::vec(prop::sample::select(PIECES), 0..30)
+            .prop_map(|p| p.concat().into_bytes()),
         prop::collection::vec(any::<u8>(), 0..2000),
     ]
 }
@@ -55,7 +56,10 @@ fn assert_safe(article: &Article) {
         assert!(!text.chars().any(is_unsafe), "{text:?}");
     }
     let links = article.popular.iter().chain(&article.access_ranking);
-    for url in links.filter_map(|i| i.url.as_deref()).chain(article.url.as_deref()) {
+    for url in links
+        .filter_map(|i| i.url.as_deref())
+        .chain(article.url.as_deref())
+    {
         assert!(web_address(url), "{url}");
     }
 }
@@ -91,8 +95,17 @@ proptest! {
 #[test]
 fn a_hostile_page_is_read_and_made_safe() {
     let page = [
-        PIECES[9], PIECES[0], PIECES[2], PIECES[11], PIECES[1], PIECES[6], PIECES[7], "</div>",
-        PIECES[4], PIECES[5], "</ul></div>",
+        PIECES[9],
+        PIECES[0],
+        PIECES[2],
+        PIECES[11],
+        PIECES[1],
+        PIECES[6],
+        PIECES[7],
+        "</div>",
+        PIECES[4],
+        PIECES[5],
+        "</ul></div>",
     ]
     .concat();
     let parsed = kiji::html::parse_html(page.as_bytes(), None, None).expect("an article");
@@ -101,5 +114,9 @@ fn a_hostile_page_is_read_and_made_safe() {
     assert_eq!(article.headline, "Ferry Returns");
     assert_eq!(article.byline.as_deref(), Some("By Name"));
     assert!(article.paragraphs().any(|p| p.contains("text")));
-    assert!(article.popular.iter().all(|i| i.url.is_none()), "{:?}", article.popular);
+    assert!(
+        article.popular.iter().all(|i| i.url.is_none()),
+        "{:?}",
+        article.popular
+    );
 }

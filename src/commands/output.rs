@@ -26,7 +26,8 @@ fn labelled(error: std::io::Error) -> std::io::Error {
 /// write, so writes succeed into nothing; a shell's `> /dev/null` opens it
 /// for writing only, and is left alone.
 pub fn was_closed() -> bool {
-    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    let null = std::fs::read_link("/proc/self/fd/1")
+        .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
     null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
         info.lines()
             .find_map(|line| line.strip_prefix("flags:"))

@@ -209,6 +209,32 @@ fn binary_files_are_rejected_naming_the_line() {
 }
 
 #[test]
+fn one_nul_in_a_good_article_is_dropped_with_a_warning_not_a_refusal() {
+    let mut dump = std::fs::read("sample_data/000_6c6944616e88b9e8.txt").expect("sample");
+    let at = dump.len() / 2;
+    dump.insert(at, 0);
+    let parsed = parse_bytes(&dump).expect("still an article");
+    assert_eq!(
+        parsed.warnings[0].message,
+        "NUL bytes in the text were removed"
+    );
+    assert_eq!(
+        parsed.warnings[0].line,
+        Some(1 + dump[..at].iter().filter(|&&b| b == b'\n').count())
+    );
+    assert!(!parsed.article.paragraphs().any(|p| p.contains('\0')));
+    // UTF-16 text is half NULs: binary to a reader of UTF-8
+    let utf16: Vec<u8> = "Headline\nText of it.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(
+        parse_bytes(&utf16).expect_err("binary").kind,
+        ParseErrorKind::Binary
+    );
+}
+
+#[test]
 fn oversized_dumps_are_refused() {
     let big = vec![b'a'; MAX_DUMP_BYTES + 1];
     assert!(matches!(

@@ -518,3 +518,20 @@ Two.', 'Listed Story', '');
     );
     assert!(store.headlines(&Filter::default(), 0, 1).expect("q")[0].read);
 }
+
+#[test]
+fn an_empty_database_of_another_program_is_never_taken_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.pragma_update(None, "application_id", 5).expect("id");
+    }
+    let before = std::fs::read(&path).expect("bytes");
+    assert!(matches!(Store::open(&path), Err(StoreError::Foreign(_))));
+    assert_eq!(
+        std::fs::read(&path).expect("bytes"),
+        before,
+        "left byte for byte"
+    );
+}
