@@ -220,7 +220,7 @@ fn one_nul_in_a_good_article_is_dropped_with_a_warning_not_a_refusal() {
     );
     assert_eq!(
         parsed.warnings[0].line,
-        Some(1 + dump[..at].iter().filter(|&&b| b == b'\n').count())
+        Some(1 + memchr::memchr_iter(b'\n', &dump[..at]).count())
     );
     assert!(!parsed.article.paragraphs().any(|p| p.contains('\0')));
     // UTF-16 text is half NULs: binary to a reader of UTF-8
