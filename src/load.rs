@@ -59,6 +59,11 @@ pub fn dump_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
                         Ok(entry) if entry.file_type().is_file() && is_dump(entry.path()) => {
                             files.push(Ok(entry.into_path()));
                         }
+                        // a FIFO or a link to a device named like a dump:
+                        // said, never opened
+                        Ok(entry) if !entry.file_type().is_dir() && is_dump(entry.path()) => {
+                            files.push(regular_file(entry.path()).map(|_| entry.into_path()));
+                        }
                         Ok(_) => {}
                         Err(error) => files.push(Err(LoadError::new(
                             error.path().unwrap_or(path),
@@ -135,7 +140,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Batch {
 /// file's modification time as when the page was captured.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let fail = |line, reason| LoadError::new(path, line, reason);
-    let meta = std::fs::metadata(path).map_err(|error| fail(None, io_reason(Some(&error))))?;
+    let meta = regular_file(path)?;
     let size = meta.len();
     if size > parse::MAX_DUMP_BYTES as u64 {
         return Err(fail(
@@ -143,7 +148,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             format!("too large ({size} bytes; dumps are limited to 16 MB)"),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|error| fail(None, io_reason(Some(&error))))?;
+    let bytes = read_capped(path)?;
     let mut loaded = load_bytes(path, &bytes)?;
     if let Ok(modified) = meta.modified() {
         for article in &mut loaded.articles {
@@ -156,6 +161,34 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Reads a small text file (an OPML list): at most the size of a dump,
 /// invalid UTF-8 replaced.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    regular_file(path)?;
+    Ok(String::from_utf8_lossy(&read_capped(path)?).into_owned())
+}
+
+/// The file's metadata, when `path` (its link followed) is a regular
+/// file: a device, FIFO or socket is refused before it is opened, since
+/// reading one may never end or block for ever.
+fn regular_file(path: &Path) -> Result<std::fs::Metadata, LoadError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|error| LoadError::new(path, None, io_reason(Some(&error))))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a device, FIFO or socket)"
+        };
+        return Err(LoadError::new(
+            path,
+            None,
+            format!("{what}; kiji reads only files"),
+        ));
+    }
+    Ok(meta)
+}
+
+/// A file's bytes, at most the size of a dump: reading stops one byte past
+/// the cap whatever size the file claims.
+fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
     let fail = |reason| LoadError::new(path, None, reason);
     let file = std::fs::File::open(path).map_err(|error| fail(io_reason(Some(&error))))?;
@@ -164,9 +197,16 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(|error| fail(io_reason(Some(&error))))?;
     if bytes.len() > parse::MAX_DUMP_BYTES {
-        return Err(fail("too large (more than 16 MB)".into()));
+        return Err(LoadError::new(
+            path,
+            Some(1),
+            format!(
+                "too large (more than {} bytes; dumps are limited to 16 MB)",
+                parse::MAX_DUMP_BYTES
+            ),
+        ));
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(bytes)
 }
 
 /// Parses the bytes of a dump, a saved page (`.html`, `.htm`) or a JSON
