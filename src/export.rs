@@ -50,16 +50,33 @@ pub fn markdown(article: &Article) -> String {
     out
 }
 
-/// Backslash-escapes the characters Markdown treats as markup, so article
-/// text shows as written.
+/// Article text as Markdown shows it as written: cleaned like every
+/// output, on one line, with a backslash (CommonMark's escape) before each
+/// character that could be read as markup — emphasis, code and fences,
+/// links, raw HTML, entities, tables and strikethrough anywhere; a
+/// heading, quote, list or rule marker, or an ordered list's number, at
+/// the start — and nothing else, so that the source stays readable.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (index, c) in text.chars().enumerate() {
-        let starts_block = index == 0 && matches!(c, '#' | '>' | '-' | '+' | '=');
-        if starts_block || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|') {
+    let text = crate::sanitize::clean(text);
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len() + 8);
+    // a run of digits at the start, then `.` or `)`, is a list item
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    for (at, c) in text.char_indices() {
+        let anywhere = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '#'
+        );
+        let first = at == 0 && matches!(c, '+' | '-' | '=');
+        let numbered = at == digits && digits > 0 && matches!(c, '.' | ')');
+        if anywhere || first || numbered {
             out.push('\\');
         }
-        out.push(c);
+        out.push(if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        });
     }
     out
 }
