@@ -263,3 +263,6 @@ fn store_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
 fn stderr_is_terminal() -> bool {
     std::io::stderr().is_terminal()
 }
+
+#[cfg(test)]
+mod output_tests;

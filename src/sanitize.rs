@@ -5,6 +5,8 @@
 //! DCS, APC, PM, SOS and the two-byte forms) and every bidi override is
 //! removed. Tabs and in-line breaks become single spaces.
 
+pub mod json;
+
 use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::Chars;
@@ -20,6 +22,9 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{2028}'
             | '\u{2029}'
             | '\u{feff}'
+            // interlinear annotation marks: a terminal draws them as
+            // nothing, where a width table counts a column
+            | '\u{fff9}'..='\u{fffb}'
     )
 }
 

@@ -28,7 +28,7 @@ pub fn export(
         match format {
             ExportFormat::Json => {
                 out.write_all(if first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut *out, &article)?;
+                crate::sanitize::json::to_writer_pretty(&mut *out, &article)?;
             }
             ExportFormat::Markdown => {
                 if !first {

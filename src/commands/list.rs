@@ -100,7 +100,7 @@ pub(super) fn write_json<T: serde::Serialize + ?Sized>(
     out: &mut impl Write,
     value: &T,
 ) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    crate::sanitize::json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
 }
