@@ -89,7 +89,7 @@ impl Formatter for Safe<'_> {
 mod tests {
     #[test]
     fn every_code_point_a_terminal_would_act_on_is_escaped_and_decodes_back() {
-        let text: String = (0..=0x10ffff).filter_map(char::from_u32).collect();
+        let text: String = (0..=0x0010_ffff).filter_map(char::from_u32).collect();
         let mut json = Vec::new();
         super::to_writer_pretty(&mut json, &text).expect("written");
         let json = String::from_utf8(json).expect("utf-8");
