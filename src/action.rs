@@ -66,6 +66,8 @@ pub enum Action {
     Help,
     /// Leave kiji.
     Quit,
+    /// Stop kiji as a shell job (Ctrl-Z); `fg` brings it back.
+    Suspend,
     /// Open the search prompt.
     Search,
     /// Type a character into the prompt.

@@ -146,6 +146,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Main, "refresh", &[ch('R')], Action::Refresh, "refresh: fetch the followed feeds and their new pages", None),
     bind(Main, "open_in_browser", &[ch('o')], Action::OpenInBrowser, "open the article's page in the web browser", None),
     bind(Main, "help", &[ch('?'), F1], Action::Help, "show or hide this list of keys", Some("help")),
+    bind(Main, "suspend", &[ctrl('z')], Action::Suspend, "suspend kiji to the shell (fg brings it back)", None),
     bind(Main, "quit", &[ch('q'), ctrl('c')], Action::Quit, "quit (Ctrl-C always quits, whatever the keys are set to)", Some("quit")),
     bind(Prompt, "prompt_accept", &[ENTER], Action::Open, "keep the results and go to the list", Some("keep")),
     bind(Prompt, "prompt_cancel", &[ESC], Action::Back, "clear the search, back to the list as it was", Some("clear")),
@@ -299,9 +300,13 @@ impl Keymap {
             code: event.code,
             modifiers,
         };
-        // whatever the configuration says, there is always a way out
+        // whatever the configuration says, there is always a way out, and
+        // back to the shell
         if pressed == CTRL_C {
             return Some(Action::Quit);
+        }
+        if pressed == ctrl('z') && context != Context::Main {
+            return Some(Action::Suspend);
         }
         let bound = self
             .bound

@@ -121,6 +121,8 @@ fn event_loop(screen: &mut Screen, inputs: &mut Inputs, web: &Web, app: &mut App
                 Input::RefreshDue if app.web.refreshing.is_none() => app.update(Action::Refresh),
                 Input::RefreshDue => {}
                 Input::Signal => return Ok(()),
+                Input::Suspend => app.update(Action::Suspend),
+                Input::Continued => screen.redraw_all()?,
                 Input::Failed(error) => return Err(error).context("reading the terminal"),
             }
         }
@@ -144,6 +146,12 @@ fn run_effect(effect: Effect, screen: &mut Screen, inputs: &Inputs, web: &Web) {
     match effect {
         Effect::Refresh => web.refresh(),
         Effect::Fetch { id, url } => web.fetch(id, url),
+        Effect::Suspend => {
+            let stopped = inputs.paused(|| screen.suspended(terminal::stop_until_continued));
+            if let Err(error) = stopped {
+                tracing::warn!("suspending: {error:#}");
+            }
+        }
         Effect::OpenInBrowser(url) => {
             let problem = match inputs.paused(|| browser::open(screen, &url)) {
                 Ok(line) if line.is_empty() => return,

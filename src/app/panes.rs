@@ -41,6 +41,7 @@ impl App {
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::Quit => self.running = false,
+            Action::Suspend => self.suspend(),
             Action::Resize(width, height) => {
                 self.size = ratatui::layout::Rect::new(0, 0, width, height);
             }

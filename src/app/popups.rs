@@ -23,6 +23,7 @@ impl App {
     pub(super) fn update_popup(&mut self, popup: Popup, action: &Action) -> Result<(), StoreError> {
         match (popup, action.clone()) {
             (_, Action::Quit) => self.running = false,
+            (_, Action::Suspend) => self.suspend(),
             (_, Action::Resize(width, height)) => self.size = Rect::new(0, 0, width, height),
             (Popup::ConfirmMarkRead { .. }, Action::Confirm) => {
                 self.popup = None;

@@ -60,6 +60,7 @@ impl App {
             Action::Back => return self.leave_search(),
             Action::Up | Action::Down => self.move_by(if action == Action::Up { -1 } else { 1 }),
             Action::Quit => self.running = false,
+            Action::Suspend => self.suspend(),
             Action::Resize(..) | Action::Imported(_) => return self.update_panes(action),
             _ => {}
         }

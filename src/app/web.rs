@@ -18,6 +18,8 @@ pub enum Effect {
     Fetch { id: u64, url: String },
     /// Open the address in the web browser.
     OpenInBrowser(String),
+    /// Stop as a shell job, the terminal put back, until continued.
+    Suspend,
 }
 
 /// A page being fetched for a sidebar item.
@@ -52,6 +54,10 @@ impl App {
     /// What the app has asked for since last taken, oldest first.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.web.effects)
+    }
+
+    pub(super) fn suspend(&mut self) {
+        self.web.effects.push(Effect::Suspend);
     }
 
     pub(super) fn start_refresh(&mut self) {

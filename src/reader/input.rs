@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
@@ -22,8 +22,13 @@ use crate::app::App;
 /// What wakes the reader.
 pub enum Input {
     Terminal(Event),
-    /// SIGTERM, SIGHUP or SIGINT: leave, restoring the terminal.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave, restoring the terminal.
     Signal,
+    /// SIGTSTP from outside (`kill -TSTP`): stop as Ctrl-Z does.
+    Suspend,
+    /// SIGCONT: continued after a stop kiji did not make (`kill -STOP`);
+    /// the screen is drawn again in full.
+    Continued,
     /// The watched folder's new dumps went into the store; this many
     /// files failed.
     Imported(usize),
@@ -188,13 +193,23 @@ fn read_terminal(sender: Sender<Input>, key_waiting: Arc<AtomicBool>, pause: Arc
     });
 }
 
-/// The signals that end the reader, as an input, so that it leaves the
-/// way it leaves on `q`: restoring the terminal.
+/// The signals that end the reader, stop it and continue it, as inputs:
+/// it leaves the way it leaves on `q`, restoring the terminal, and stops
+/// the way it does on Ctrl-Z.
 fn catch_signals(sender: Sender<Input>) -> Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("handling signals")?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
+        .context("handling signals")?;
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sender.send(Input::Signal);
+        for signal in signals.forever() {
+            let input = match signal {
+                SIGTSTP => Input::Suspend,
+                SIGCONT => Input::Continued,
+                _ => Input::Signal,
+            };
+            let leaving = matches!(input, Input::Signal);
+            if sender.send(input).is_err() || leaving {
+                break;
+            }
         }
     });
     Ok(())

@@ -59,8 +59,25 @@ impl Screen {
             EnableMouseCapture
         )
         .context("setting up the terminal again")?;
-        self.terminal.clear().context("redrawing")?;
+        self.redraw_all()?;
         Ok(result)
+    }
+
+    /// Draws the next frame in full, as after another program wrote to
+    /// the terminal.
+    pub fn redraw_all(&mut self) -> Result<()> {
+        // ratatui's own clear asks the terminal where its cursor is, which
+        // a terminal may not answer: the screen is cleared here, and a
+        // blank frame makes the next one draw every cell
+        execute!(
+            stdout(),
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        )
+        .context("redrawing")?;
+        self.terminal
+            .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+            .context("redrawing")?;
+        Ok(())
     }
 
     /// Puts the terminal back as it was.
@@ -83,4 +100,14 @@ impl Drop for Screen {
 fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
     ratatui::restore();
+}
+
+/// Stops the process as the terminal's suspend key would (the shell's job
+/// control takes over), returning once it is continued (`fg`).
+pub fn stop_until_continued() {
+    if let Err(error) =
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
+    {
+        tracing::warn!("stopping: {error}");
+    }
 }

@@ -16,7 +16,7 @@ pub struct Session {
     /// Every byte kiji wrote to the terminal.
     pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
+    pub child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
 }
 
