@@ -4,8 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod json;
+
 use crate::article::Article;
-use crate::article::json::ArticleJson;
 use crate::parse::{self, ParseError, Warning};
 
 /// Why one file could not be read as an article.
@@ -140,6 +141,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Batch {
 /// file's modification time as when the page was captured.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let fail = |line, reason| LoadError::new(path, line, reason);
+    if is_json(path) {
+        return load_json(path);
+    }
     let meta = regular_file(path)?;
     let size = meta.len();
     if size > parse::MAX_DUMP_BYTES as u64 {
@@ -217,7 +221,12 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             .is_some_and(|ext| wanted.iter().any(|w| ext.eq_ignore_ascii_case(w)))
     };
     if extension(&["json"]) {
-        return load_json(path, bytes);
+        let mut articles = Vec::new();
+        json::each_article_in(bytes, path, &mut |(article, _)| articles.push(article))?;
+        return Ok(Loaded {
+            articles,
+            warnings: Vec::new(),
+        });
     }
     let parsed = if extension(&["html", "htm"]) {
         crate::html::parse_html(bytes, None, None)
@@ -240,39 +249,20 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// Articles as `kiji parse` and `kiji export` print them: one JSON array
 /// (or a single article). The text is as untrusted as a dump's, so it is
 /// cleaned the same way, and ids are made again from headline and date.
-fn load_json(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let fail = |line, reason| LoadError::new(path, line, reason);
-    let many = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-    let parsed = if many {
-        serde_json::from_slice::<Vec<ArticleJson>>(bytes)
-    } else {
-        serde_json::from_slice::<ArticleJson>(bytes).map(|article| vec![article])
-    };
-    let articles = match parsed {
-        Ok(articles) => articles,
-        Err(error) => {
-            return Err(fail(
-                Some(error.line().max(1)),
-                format!("not kiji's article JSON: {error}"),
-            ));
-        }
-    };
-    let mut cleaned = Vec::with_capacity(articles.len());
-    for (index, json) in articles.into_iter().enumerate() {
-        let mut article = json.into_article().cleaned();
-        if article.headline.is_empty() || !article.has_text() {
-            return Err(fail(
-                None,
-                format!("article {}: no headline or no body", index + 1),
-            ));
-        }
-        article.source = Some(path.display().to_string());
-        cleaned.push(article);
-    }
+/// A JSON export read whole, whatever its size (for `kiji parse` and the
+/// reader on files; `kiji import` streams it in batches instead).
+fn load_json(path: &Path) -> Result<Loaded, LoadError> {
+    let mut articles = Vec::new();
+    json::each_article(path, &mut |(article, _)| articles.push(article))?;
     Ok(Loaded {
-        articles: cleaned,
+        articles,
         warnings: Vec::new(),
     })
+}
+
+/// Whether a file is a JSON export, by its name.
+pub fn is_json(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
 }
 
 fn warning(path: &Path, warning: &Warning) -> String {

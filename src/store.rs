@@ -31,6 +31,13 @@ pub use rows::{Headline, ListEntry, SectionCount, find_section};
 pub use schema::SCHEMA_VERSION;
 use schema::{APPLICATION_ID, MIGRATIONS};
 
+/// What the reader marked an article: read, saved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub read: bool,
+    pub saved: bool,
+}
+
 /// A stored article's row key: cheap to copy, used by the reader to open
 /// articles and follow sidebar links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

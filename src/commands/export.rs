@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::article::json::ArticleJson;
 use crate::cli::ExportFormat;
 use crate::store::{Filter, Store};
 
@@ -24,11 +25,14 @@ pub fn export(
     if format == ExportFormat::Json {
         out.write_all(b"[")?;
     }
-    store.each_article(&filter, |article| {
+    store.each_article(&filter, |article, marks| {
         match format {
             ExportFormat::Json => {
                 out.write_all(if first { b"\n" } else { b",\n" })?;
-                crate::sanitize::json::to_writer_pretty(&mut *out, &article)?;
+                let mut json = ArticleJson::from(&article);
+                json.read = Some(marks.read);
+                json.saved = Some(marks.saved);
+                crate::sanitize::json::to_writer_pretty(&mut *out, &json)?;
             }
             ExportFormat::Markdown => {
                 if !first {

@@ -5,13 +5,15 @@
 use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
+use std::sync::mpsc::SyncSender;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report;
 use crate::article::Article;
-use crate::load::{dump_files, load_file};
+use crate::load::json::{self, Marked};
+use crate::load::{LoadError, dump_files, is_json, load_file};
 use crate::store::{ImportCounts, Store};
 
 /// How many articles go into one import transaction unless `--batch-size`
@@ -21,6 +23,20 @@ use crate::store::{ImportCounts, Store};
 pub const BATCH: NonZeroUsize = NonZeroUsize::new(5000).expect("not zero");
 /// Batches at least this large show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 200;
+
+/// What the reading thread hands the writing one.
+enum Piece {
+    /// Articles read, with the marks an export gave them.
+    Articles(Vec<Marked>),
+    /// A file read to its end (with its warnings), or why it could not be.
+    Done(Result<Vec<String>, LoadError>),
+}
+
+/// Articles of a JSON export handed over at a time: an export of any size
+/// streams through in memory that does not grow with it.
+const JSON_CHUNK: usize = 256;
+/// Pieces read ahead of the writer.
+const AHEAD: usize = 64;
 
 /// Imports articles fetched already (and how many pages failed), then
 /// files and folders, `batch_size` articles a transaction. Returns whether
@@ -34,44 +50,40 @@ pub fn import(
 ) -> Result<bool> {
     let batch_size = batch_size.get();
     let files = dump_files(paths);
-    if files.len() > batch_size {
+    if files.len() > batch_size || files.iter().flatten().any(|path| is_json(path)) {
         store.prepare_bulk_import()?;
     }
     let progress = progress_bar(files.len());
     let started = std::time::Instant::now();
     tracing::debug!(files = files.len(), batch = batch_size, "import starting");
     let (pages, mut failed) = fetched;
+    let pages: Vec<Marked> = pages.into_iter().map(|a| (a, None)).collect();
     let mut counts = write_batch(store, &pages)?;
     let mut batch = Vec::with_capacity(batch_size.min(BATCH.get()));
     // files are read and parsed on a second thread while this one writes
     // the previous batch: on two cores that hides the parsing entirely
-    let (sender, loaded) = std::sync::mpsc::sync_channel(BATCH.get());
+    let (sender, pieces) = std::sync::mpsc::sync_channel(AHEAD);
     std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || {
-            for file in files {
-                if sender.send(file.and_then(|path| load_file(&path))).is_err() {
-                    break;
-                }
-            }
-        });
-        for file in loaded {
-            match file {
-                Ok(loaded) => {
-                    for warning in &loaded.warnings {
+        scope.spawn(move || read_files(files, &sender));
+        for piece in pieces {
+            match piece {
+                Piece::Articles(articles) => batch.extend(articles),
+                Piece::Done(Ok(warnings)) => {
+                    for warning in &warnings {
                         progress.suspend(|| report(warning));
                     }
-                    batch.extend(loaded.articles);
+                    progress.inc(1);
                 }
-                Err(error) => {
+                Piece::Done(Err(error)) => {
                     failed += 1;
                     progress.suspend(|| report(&error.to_string()));
+                    progress.inc(1);
                 }
             }
             if batch.len() >= batch_size {
                 counts.merge(write_batch(store, &batch)?);
                 batch.clear();
             }
-            progress.inc(1);
         }
         Ok(())
     })?;
@@ -86,6 +98,34 @@ pub fn import(
     Ok(failed == 0)
 }
 
+/// Reads every file, handing its articles over as they come: a dump or a
+/// page whole, a JSON export in chunks.
+fn read_files(files: Vec<Result<PathBuf, LoadError>>, sender: &SyncSender<Piece>) {
+    for file in files {
+        let done = file.and_then(|path| {
+            if !is_json(&path) {
+                let loaded = load_file(&path)?;
+                let articles = loaded.articles.into_iter().map(|a| (a, None)).collect();
+                let _ = sender.send(Piece::Articles(articles));
+                return Ok(loaded.warnings);
+            }
+            let mut chunk = Vec::with_capacity(JSON_CHUNK);
+            let read = json::each_article(&path, &mut |marked| {
+                chunk.push(marked);
+                if chunk.len() == JSON_CHUNK {
+                    let _ = sender.send(Piece::Articles(std::mem::take(&mut chunk)));
+                }
+            });
+            // the articles before a mistake are kept, as a dump's are
+            let _ = sender.send(Piece::Articles(chunk));
+            read.map(|_| Vec::new())
+        });
+        if sender.send(Piece::Done(done)).is_err() {
+            break;
+        }
+    }
+}
+
 /// A progress bar on a terminal for an import of many files; none else.
 fn progress_bar(files: usize) -> ProgressBar {
     if !super::stderr_is_terminal() || files < PROGRESS_FROM {
@@ -98,8 +138,8 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
-fn write_batch(store: &mut Store, batch: &[Article]) -> Result<ImportCounts> {
+fn write_batch(store: &mut Store, batch: &[Marked]) -> Result<ImportCounts> {
     store
-        .import(batch)
+        .import_marked(batch)
         .with_context(|| format!("importing into {}", store.label()))
 }

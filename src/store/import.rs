@@ -5,7 +5,7 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use super::lines::encode_body;
 use super::upsert::{Written, upsert};
-use super::{ArticleKey, Store, StoreError};
+use super::{ArticleKey, Marks, Store, StoreError};
 use crate::article::Article;
 use crate::search::index_text;
 
@@ -96,6 +96,28 @@ pub(super) fn write<'a>(
 }
 
 impl Store {
+    /// Imports a batch in one transaction, as [`Store::import`] does, and
+    /// marks each article read or saved where its marks say so (an export
+    /// carries them); a mark not given, or false, leaves the stored one.
+    pub fn import_marked(&mut self, articles: &[(Article, Option<Marks>)]) -> Result<ImportCounts, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (counts, keys) = write(&tx, articles.iter().map(|(article, _)| article))?;
+        {
+            let mut mark = tx.prepare_cached(
+                "UPDATE articles SET read = read OR ?2, saved = saved OR ?3 WHERE key = ?1",
+            )?;
+            for ((_, marks), key) in articles.iter().zip(keys) {
+                if let Some(marks) = marks.filter(|m| m.read || m.saved) {
+                    mark.execute(rusqlite::params![key.0, marks.read, marks.saved])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(counts)
+    }
+
     /// Imports one article, giving its key.
     pub fn import_article(&mut self, article: &Article) -> Result<ArticleKey, StoreError> {
         let tx = self

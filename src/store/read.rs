@@ -9,7 +9,7 @@ use super::filter::Sql;
 use super::lines::{decode_body, decode_list};
 use super::list::ordered;
 use super::rows::{ARTICLE_COLUMNS, ListEntry, article_from};
-use super::{ArticleKey, Filter, Store, StoreError};
+use super::{Marks, ArticleKey, Filter, Store, StoreError};
 use crate::article::{Article, Block, ListItem, headline_key};
 
 impl Store {
@@ -49,17 +49,19 @@ impl Store {
     pub fn each_article<E: From<StoreError>>(
         &self,
         filter: &Filter,
-        mut visit: impl FnMut(Article) -> Result<(), E>,
+        mut visit: impl FnMut(Article, Marks) -> Result<(), E>,
     ) -> Result<(), E> {
         let sql = filter.sql();
         let text = format!(
-            "SELECT a.key FROM {} WHERE {} {}",
+            "SELECT a.key, a.read, a.saved FROM {} WHERE {} {}",
             sql.from, sql.condition, sql.order
         );
-        let keys: Vec<i64> = self.rows_of(&text, &sql.params, |row| row.get(0))?;
-        for key in keys {
+        let rows: Vec<(i64, Marks)> = self.rows_of(&text, &sql.params, |row| {
+            Ok((row.get(0)?, Marks { read: row.get(1)?, saved: row.get(2)? }))
+        })?;
+        for (key, marks) in rows {
             if let Some(article) = self.article(ArticleKey(key))? {
-                visit(article)?;
+                visit(article, marks)?;
             }
         }
         Ok(())
