@@ -342,8 +342,10 @@ impl App {
     /// the search run for what the prompt holds, the article wrapped to its
     /// pane, and the sidebar on the lists it should show.
     fn settle(&mut self) -> Result<(), StoreError> {
-        // while a search is typed, input that comes meanwhile cuts it short
-        let cancellable = self.prompt.is_some().then(|| self.store.cancellable());
+        // while a search is typed or shown, input that comes meanwhile cuts
+        // it short
+        let searching = self.prompt.is_some() || self.list.filter.is_ranked();
+        let cancellable = searching.then(|| self.store.cancellable());
         self.run_search()?;
         if self.reading.is_none()
             && self.focus == Pane::Reader

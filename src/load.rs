@@ -262,7 +262,8 @@ fn load_json(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Whether a file is a JSON export, by its name.
 pub fn is_json(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
 }
 
 fn warning(path: &Path, warning: &Warning) -> String {

@@ -12,6 +12,12 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Characters a word being typed needs before it matches as a prefix.
 const MIN_PREFIX: usize = 3;
+/// Terms a query holds at most; later ones are left out, and said to be:
+/// each term is one more index lookup to intersect, and a few hundred
+/// prefixes made a search take minutes.
+pub const MAX_TERMS: usize = 10;
+/// Words a phrase holds at most.
+const MAX_PHRASE: usize = 10;
 
 /// One thing to look for: a word, or a phrase of several.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +35,8 @@ pub struct Query {
     pub text: String,
     pub include: Vec<Term>,
     pub exclude: Vec<Term>,
+    /// Terms left out past [`MAX_TERMS`] (a term given twice counts once).
+    pub dropped: usize,
 }
 
 impl Query {
@@ -60,19 +68,47 @@ impl Query {
                 rest = &rest[end..];
                 (word, false)
             };
-            let prefix = !phrase && raw.ends_with('*');
-            let tokens: Vec<String> = tokens(raw).into_iter().map(|(_, t)| t).collect();
+            let mut tokens: Vec<String> = tokens(raw).into_iter().map(|(_, t)| t).collect();
+            tokens.truncate(MAX_PHRASE);
+            // `y*` would match nearly every article: a prefix needs three
+            // characters, as one being typed does
+            let prefix = !phrase
+                && raw.ends_with('*')
+                && tokens
+                    .last()
+                    .is_some_and(|t| t.chars().count() >= MIN_PREFIX);
             if tokens.is_empty() {
                 continue;
             }
-            let term = Term { tokens, prefix };
-            if negated {
-                query.exclude.push(term);
-            } else {
-                query.include.push(term);
-            }
+            query.add(Term { tokens, prefix }, negated);
         }
         query
+    }
+
+    /// Adds a term, unless it is there already or the query is full.
+    fn add(&mut self, term: Term, negated: bool) {
+        if self.include.contains(&term) || self.exclude.contains(&term) {
+            return;
+        }
+        if self.include.len() + self.exclude.len() == MAX_TERMS {
+            self.dropped += 1;
+            return;
+        }
+        if negated {
+            self.exclude.push(term);
+        } else {
+            self.include.push(term);
+        }
+    }
+
+    /// What to tell someone whose query was cut short, if it was.
+    pub fn cut_short(&self) -> Option<String> {
+        (self.dropped > 0).then(|| {
+            format!(
+                "searched for the first {MAX_TERMS} words; {} more left out",
+                self.dropped
+            )
+        })
     }
 
     /// Parses a query still being typed: the word under the cursor may be
@@ -87,6 +123,7 @@ impl Query {
         });
         if mid_word
             && last_is_word
+            && query.dropped == 0
             && let Some(term) = query.include.last_mut()
         {
             term.prefix = true;
@@ -372,10 +409,36 @@ mod tests {
     #[test]
     fn what_fts5_would_reject_is_read_as_plain_words() {
         assert_eq!(fts("\"yen").as_deref(), Some("\"yen\""));
-        assert_eq!(fts("AND AND").as_deref(), Some("\"and\" AND \"and\""));
+        assert_eq!(
+            fts("AND AND").as_deref(),
+            Some("\"and\""),
+            "a term given twice counts once"
+        );
         assert_eq!(fts("NEAR( ) * - ^ :").as_deref(), Some("\"near\""));
         assert_eq!(fts("-only"), None);
         assert_eq!(fts("   "), None);
+    }
+
+    #[test]
+    fn a_query_is_bounded_whatever_is_typed() {
+        let repeated = Query::parse(&"y* ".repeat(400));
+        assert_eq!(
+            repeated.to_fts().as_deref(),
+            Some("\"y\""),
+            "once, and y* is no prefix"
+        );
+        assert_eq!(repeated.dropped, 0);
+        let words: Vec<String> = (0..400).map(|i| format!("w{i:03}*")).collect();
+        let many = Query::parse(&words.join(" "));
+        assert_eq!(many.include.len(), MAX_TERMS);
+        assert_eq!(many.dropped, 390);
+        assert!(many.include.iter().all(|t| t.prefix));
+        assert_eq!(
+            many.cut_short().as_deref(),
+            Some("searched for the first 10 words; 390 more left out")
+        );
+        let phrase = Query::parse(&format!("\"{}\"", "rail ".repeat(100)));
+        assert_eq!(phrase.include[0].tokens.len(), 10);
     }
 
     #[test]

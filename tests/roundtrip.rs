@@ -22,7 +22,8 @@ fn kiji(store: &Path) -> Command {
 fn exported(store: &Path) -> Vec<serde_json::Value> {
     let output = kiji(store).arg("export").output().expect("export runs");
     assert!(output.status.success());
-    let mut articles: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("JSON");
+    let mut articles: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("JSON");
     for article in &mut articles {
         article.as_object_mut().expect("an object").remove("source");
     }
@@ -40,7 +41,11 @@ fn an_export_larger_than_a_dump_comes_back_with_its_marks() {
     {
         let mut store = Store::open(&first).expect("store");
         let articles: Vec<_> = (0..7000)
-            .map(|i| kiji::parse::parse_str(&corpus.dump(i)).expect("parses").article)
+            .map(|i| {
+                kiji::parse::parse_str(&corpus.dump(i))
+                    .expect("parses")
+                    .article
+            })
             .collect();
         store.import(&articles).expect("import");
         let rows = store.headlines(&Filter::default(), 0, 40).expect("rows");
@@ -54,10 +59,18 @@ fn an_export_larger_than_a_dump_comes_back_with_its_marks() {
     let export = dir.path().join("export.json");
     let output = kiji(&first).arg("export").output().expect("export runs");
     std::fs::write(&export, &output.stdout).expect("written");
-    assert!(output.stdout.len() > 16 * 1024 * 1024, "larger than a dump may be: {}", output.stdout.len());
+    assert!(
+        output.stdout.len() > 16 * 1024 * 1024,
+        "larger than a dump may be: {}",
+        output.stdout.len()
+    );
 
     let second = dir.path().join("second.db");
-    let import = kiji(&second).arg("import").arg(&export).output().expect("import runs");
+    let import = kiji(&second)
+        .arg("import")
+        .arg(&export)
+        .output()
+        .expect("import runs");
     assert_eq!(
         String::from_utf8_lossy(&import.stdout),
         "imported 7000, updated 0, unchanged 0, failed 0\n",
@@ -76,7 +89,10 @@ fn an_export_larger_than_a_dump_comes_back_with_its_marks() {
             .filter(|(key, value)| b.get(key.as_str()) != Some(value))
             .map(|(key, value)| (key, value, &b[key.as_str()]))
             .collect();
-        assert!(differ.is_empty(), "the same articles, the same marks: {differ:?}");
+        assert!(
+            differ.is_empty(),
+            "the same articles, the same marks: {differ:?}"
+        );
     }
 }
 
@@ -87,10 +103,17 @@ fn a_broken_export_names_the_line_and_keeps_what_came_before() {
     let export = dir.path().join("export.json");
     let good = r#"{"headline": "Rail Lines Kept Open", "published": "2024-10-13T17:41:00+09:00", "body": ["Text."], "read": true}"#;
     std::fs::write(&export, format!("[\n{good},\n{{\"headline\": 5}}\n]\n")).expect("written");
-    let output = kiji(&store).arg("import").arg(&export).output().expect("import runs");
+    let output = kiji(&store)
+        .arg("import")
+        .arg(&export)
+        .output()
+        .expect("import runs");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.starts_with(&format!("{}:3: not kiji's article JSON", export.display())), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("{}:3: not kiji's article JSON", export.display())),
+        "{stderr}"
+    );
     let listed = exported(&store);
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0]["headline"], "Rail Lines Kept Open");

@@ -98,6 +98,16 @@ impl HeadlineList {
         }
     }
 
+    /// Leaves the full count of a list counted up to a cap for when no key
+    /// is waiting ([`HeadlineList::finish_count`]), where the next key cuts
+    /// it short.
+    pub fn count_in_full(&mut self) {
+        if self.capped {
+            self.cap = i64::MAX as usize - 1;
+            self.counting = true;
+        }
+    }
+
     /// Counts in full a list that was counted up to a cap.
     pub fn uncap(&mut self, store: &Store) -> Result<(), StoreError> {
         if self.capped {
@@ -269,6 +279,36 @@ mod tests {
             .collect();
         store.import(&articles).expect("import");
         store
+    }
+
+    #[test]
+    fn a_kept_search_is_counted_in_full_later_and_a_key_can_cut_that_short() {
+        let mut store = store(50);
+        let filter = Filter {
+            query: Some(crate::search::Query::parse("headline")),
+            ..Filter::default()
+        };
+        let mut list = HeadlineList::new_capped(&store, filter, 10, 5).expect("list");
+        assert!(list.capped);
+        list.count_in_full();
+        assert!(
+            list.counting,
+            "left for when no key waits, not done at Enter"
+        );
+        // a key waiting: the count stops, and is left to do again
+        let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        store
+            .cancel_reads_when(std::sync::Arc::clone(&key))
+            .expect("handler");
+        {
+            let _cancellable = store.cancellable();
+            let error = list.finish_count(&store).expect_err("cut short");
+            assert!(error.is_cancelled());
+        }
+        assert!(list.counting);
+        key.store(false, std::sync::atomic::Ordering::Relaxed);
+        list.finish_count(&store).expect("counted");
+        assert_eq!((list.count, list.capped, list.counting), (50, false, false));
     }
 
     #[test]

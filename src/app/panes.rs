@@ -68,7 +68,11 @@ impl App {
             Action::Refresh => self.start_refresh(),
             Action::OpenInBrowser => return self.open_in_browser(),
             Action::Web(event) => return self.web_event(event),
-            Action::Idle => return self.list.finish_count(&self.store),
+            Action::Idle => {
+                // a key that comes meanwhile cuts the count short
+                let _cancellable = self.store.cancellable();
+                return self.list.finish_count(&self.store);
+            }
             Action::Imported(failed) => return self.imported(failed),
             Action::Input(_) | Action::DeleteBack | Action::ClearInput | Action::Confirm => {}
         }

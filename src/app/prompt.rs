@@ -51,7 +51,7 @@ impl App {
                 self.keep_search();
                 self.prompt = None;
                 self.searched.clear();
-                self.list.uncap(&self.store)?;
+                self.list.count_in_full();
                 if !self.list.filter.is_ranked() {
                     return self.leave_search();
                 }
@@ -130,6 +130,9 @@ impl App {
             self.searched.push(previous);
         }
         tracing::debug!(query = %text, matches = self.list.count, kept = kept.is_some(), took = ?started.elapsed(), "search");
+        if let Some(cut) = self.list.filter.query.as_ref().and_then(Query::cut_short) {
+            self.notice = Some(cut);
+        }
         self.list_unread = self.view_unread()?;
         Ok(())
     }

@@ -19,6 +19,9 @@ pub fn query_of(words: &[String]) -> Result<Query> {
     if query.is_empty() {
         anyhow::bail!("nothing to search for: give at least one word that is not excluded");
     }
+    if let Some(cut) = query.cut_short() {
+        super::report(&format!("kiji: {cut}"));
+    }
     Ok(query)
 }
 

@@ -21,7 +21,8 @@ pub type Marked = (Article, Option<Marks>);
 /// is not an article, with the line where it is.
 pub fn each_article(path: &Path, visit: &mut dyn FnMut(Marked)) -> Result<usize, LoadError> {
     regular_file(path)?;
-    let file = std::fs::File::open(path).map_err(|error| LoadError::new(path, None, io_reason(Some(&error))))?;
+    let file = std::fs::File::open(path)
+        .map_err(|error| LoadError::new(path, None, io_reason(Some(&error))))?;
     each_article_in(BufReader::with_capacity(1 << 16, file), path, visit)
 }
 
@@ -33,12 +34,20 @@ pub fn each_article_in(
 ) -> Result<usize, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let source = path.display().to_string();
-    let mut seed = Articles { source: &source, visit, count: 0 };
+    let mut seed = Articles {
+        source: &source,
+        visit,
+        count: 0,
+    };
     (&mut seed)
         .deserialize(&mut deserializer)
         .and_then(|()| deserializer.end())
         .map_err(|error| {
-            LoadError::new(path, Some(error.line().max(1)), format!("not kiji's article JSON: {error}"))
+            LoadError::new(
+                path,
+                Some(error.line().max(1)),
+                format!("not kiji's article JSON: {error}"),
+            )
         })?;
     Ok(seed.count)
 }
@@ -58,7 +67,10 @@ impl Articles<'_> {
         let mut article = json.into_article().cleaned();
         self.count += 1;
         if article.headline.is_empty() || !article.has_text() {
-            return Err(E::custom(format!("article {}: no headline or no body", self.count)));
+            return Err(E::custom(format!(
+                "article {}: no headline or no body",
+                self.count
+            )));
         }
         article.source = Some(self.source.to_owned());
         (self.visit)((article, marks));

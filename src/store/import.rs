@@ -99,7 +99,10 @@ impl Store {
     /// Imports a batch in one transaction, as [`Store::import`] does, and
     /// marks each article read or saved where its marks say so (an export
     /// carries them); a mark not given, or false, leaves the stored one.
-    pub fn import_marked(&mut self, articles: &[(Article, Option<Marks>)]) -> Result<ImportCounts, StoreError> {
+    pub fn import_marked(
+        &mut self,
+        articles: &[(Article, Option<Marks>)],
+    ) -> Result<ImportCounts, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

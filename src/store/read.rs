@@ -9,7 +9,7 @@ use super::filter::Sql;
 use super::lines::{decode_body, decode_list};
 use super::list::ordered;
 use super::rows::{ARTICLE_COLUMNS, ListEntry, article_from};
-use super::{Marks, ArticleKey, Filter, Store, StoreError};
+use super::{ArticleKey, Filter, Marks, Store, StoreError};
 use crate::article::{Article, Block, ListItem, headline_key};
 
 impl Store {
@@ -57,7 +57,13 @@ impl Store {
             sql.from, sql.condition, sql.order
         );
         let rows: Vec<(i64, Marks)> = self.rows_of(&text, &sql.params, |row| {
-            Ok((row.get(0)?, Marks { read: row.get(1)?, saved: row.get(2)? }))
+            Ok((
+                row.get(0)?,
+                Marks {
+                    read: row.get(1)?,
+                    saved: row.get(2)?,
+                },
+            ))
         })?;
         for (key, marks) in rows {
             if let Some(article) = self.article(ArticleKey(key))? {
