@@ -11,17 +11,18 @@ mod import;
 mod lines;
 mod list;
 mod marks;
+mod open;
 mod read;
 mod rows;
 mod schema;
 mod upsert;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::Connection;
 
 pub use feeds::{FeedFetch, FeedRow, SeenItem};
 pub use filter::Filter;
@@ -29,7 +30,6 @@ pub use import::{ImportCounts, ImportOutcome};
 pub use read::NewestList;
 pub use rows::{Headline, ListEntry, SectionCount, find_section};
 pub use schema::SCHEMA_VERSION;
-use schema::{APPLICATION_ID, MIGRATIONS};
 
 /// What the reader marked an article: read, saved.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,8 +55,16 @@ pub enum StoreError {
         "{0}: written by a newer kiji (schema {1}; this one knows up to {SCHEMA_VERSION}); left untouched"
     )]
     TooNew(String, i64),
-    #[error("{0}: the store is read-only, and kiji writes read marks and imports to it")]
+    #[error(
+        "{0}: kiji may not write this store (a read-only file or folder, or another user's); it can only be read"
+    )]
     ReadOnly(String),
+    #[error("{0}: cannot make a store here: the folder is read-only")]
+    FolderReadOnly(String),
+    #[error(
+        "{0}: written by an older kiji (schema {1}) and read-only, so it cannot be brought up to date; open it once where it can be written"
+    )]
+    OldAndReadOnly(String, i64),
     #[error("{path}: {why}", path = .0, why = sqlite_message(.1))]
     Open(String, rusqlite::Error),
     #[error("{0}: cannot create its folder: {1}")]
@@ -110,6 +118,7 @@ pub struct Store {
     label: String,
     /// Set while reads may be cut short by [`Store::cancel_reads_when`].
     cancellable: Arc<AtomicBool>,
+    read_only: bool,
 }
 
 /// Reads through [`Store::cancellable`] may be cut short while this lives.
@@ -123,46 +132,22 @@ impl Drop for Cancellable {
 }
 
 impl Store {
-    /// Opens (creating it if need be) the store at `path`. A file that is not
-    /// a kiji store, is damaged or is from a newer kiji is refused unchanged.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let label = path.display().to_string();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|error| StoreError::Folder(label.clone(), error))?;
-        }
-        // checked here, since root may write to a file whatever its mode
-        if std::fs::metadata(path).is_ok_and(|meta| meta.permissions().readonly()) {
-            return Err(StoreError::ReadOnly(label));
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|error| StoreError::Open(label.clone(), error))?;
-        Self::init(conn, label)
-    }
-
-    /// Opens the store at `path`, which must be there already: what the
-    /// commands that only read open, so that a mistyped path is said to be
-    /// one rather than becoming an empty store.
-    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::Missing(path.display().to_string()));
-        }
-        Self::open(path)
-    }
-
     /// A store that lives in memory only: for reading files without
     /// importing them, and for the built-in sample articles.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        Self::init(conn, ":memory:".into())
+        Self::init(conn, ":memory:".into(), false)
     }
 
     /// Where the store is.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// Whether the store was opened only to read: one the user cannot
+    /// write is read, never written.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Cuts short, soon after `cancel` turns true, any read made while a
@@ -192,66 +177,6 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |row| row.get(0))?)
     }
-
-    fn init(mut conn: Connection, label: String) -> Result<Self, StoreError> {
-        conn.busy_handler(Some(wait_a_moment))?;
-        // Look before changing anything, so a foreign file stays untouched.
-        let damaged = |error| StoreError::Damaged(label.clone(), error);
-        // one statement, so one snapshot: another kiji creating the store
-        // may commit between two reads
-        let (application_id, version, objects): (i64, i64, i64) = conn
-            .query_row(
-                "SELECT (SELECT application_id FROM pragma_application_id()),
-                        (SELECT user_version FROM pragma_user_version()),
-                        (SELECT count(*) FROM sqlite_schema)",
-                [],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .map_err(damaged)?;
-        // another program's database, even an empty one that has only
-        // named itself, is never taken over
-        if application_id != APPLICATION_ID && (application_id != 0 || objects > 0 || version != 0)
-        {
-            return Err(StoreError::Foreign(label));
-        }
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew(label, version));
-        }
-        use_wal(&conn)?;
-        // statement journals (which the counting triggers need) stay in
-        // memory rather than in temporary files
-        conn.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
-        )?;
-        let mut store = Self {
-            conn,
-            label,
-            cancellable: Arc::new(AtomicBool::new(false)),
-        };
-        store.migrate()?;
-        tracing::debug!(store = %store.label, from = version, to = SCHEMA_VERSION, "store opened");
-        Ok(store)
-    }
-
-    fn migrate(&mut self) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // read again under the write lock: another kiji may have migrated
-        let version = user_version(&tx)?;
-        for (index, migration) in MIGRATIONS.iter().enumerate() {
-            let target = index as i64 + 1;
-            if version < target {
-                migration(&tx)?;
-                tx.pragma_update(None, "user_version", target)?;
-            }
-        }
-        if version == 0 {
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
 }
 
 /// How long a connection waits for another kiji's write to finish.
@@ -268,29 +193,6 @@ fn wait_a_moment(tries: i32) -> bool {
     }
     std::thread::sleep(STEP);
     true
-}
-
-/// Switches the store to WAL mode. Two kijis opening a new store at once
-/// can meet mid-switch, and SQLite then answers "busy" at once instead of
-/// waiting (waiting could deadlock), so the switch is tried again for as
-/// long as a write would wait.
-fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
-    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
-    loop {
-        match conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())) {
-            Err(error)
-                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
-                    && std::time::Instant::now() < deadline =>
-            {
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            result => return result,
-        }
-    }
-}
-
-fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
 /// The default store location: the platform data directory.

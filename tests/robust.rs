@@ -197,7 +197,7 @@ fn refused(store: &Path, expected: &str) {
 }
 
 #[test]
-fn foreign_newer_and_read_only_stores_are_refused_untouched() {
+fn foreign_and_newer_stores_are_refused_and_read_only_ones_only_read() {
     let dir = TempDir::new().expect("tempdir");
     let foreign = dir.path().join("notes.db");
     rusqlite::Connection::open(&foreign)
@@ -239,7 +239,17 @@ fn foreign_newer_and_read_only_stores_are_refused_untouched() {
     let mut permissions = std::fs::metadata(&read_only).expect("meta").permissions();
     permissions.set_readonly(true);
     std::fs::set_permissions(&read_only, permissions).expect("chmod");
-    refused(&read_only, "read-only");
+    // read, never written
+    let before = std::fs::read(&read_only).expect("read");
+    let listed = kiji(&read_only).arg("list").output().expect("runs");
+    assert!(listed.status.success());
+    let output = kiji(&read_only)
+        .args(["import", "sample_data"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("kiji may not write this store"));
+    assert_eq!(std::fs::read(&read_only).expect("read"), before);
 }
 
 #[test]

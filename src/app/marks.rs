@@ -58,6 +58,10 @@ impl App {
         if self.pending_marks.is_empty() {
             return Ok(true);
         }
+        // a store kiji may not write keeps its marks for this session only
+        if self.store.is_read_only() {
+            return Ok(false);
+        }
         let written = self.store.write_read_marks(&self.pending_marks, wait)?;
         if written {
             self.pending_marks.clear();
@@ -69,7 +73,10 @@ impl App {
     /// says so and how to keep them.
     fn say_marked(&mut self, what: &str) {
         let mut notice = what.to_owned();
-        if !self.marks_kept && !self.said_marks_not_kept {
+        if self.store.is_read_only() && !self.said_marks_not_kept {
+            notice.push_str(" · the store is read-only: marks last until kiji quits");
+            self.said_marks_not_kept = true;
+        } else if !self.marks_kept && !self.said_marks_not_kept {
             notice.push_str(" · marks are not kept for articles read without importing them: kiji import PATH keeps them");
             self.said_marks_not_kept = true;
         }
@@ -86,7 +93,19 @@ impl App {
         Ok(())
     }
 
+    /// Says that the store cannot be written, when it cannot; true then.
+    pub(super) fn refuse_if_read_only(&mut self, what: &str) -> bool {
+        let read_only = self.store.is_read_only();
+        if read_only {
+            self.notice = Some(format!("The store is read-only: {what}"));
+        }
+        read_only
+    }
+
     pub(super) fn ask_mark_view_read(&mut self) -> Result<(), StoreError> {
+        if self.refuse_if_read_only("nothing can be marked in bulk") {
+            return Ok(());
+        }
         let count = self.store.unread(&self.list.filter)?;
         if count == 0 {
             self.notice = Some("Nothing unread here".into());
@@ -121,6 +140,9 @@ impl App {
     }
 
     pub(super) fn toggle_saved(&mut self) -> Result<(), StoreError> {
+        if self.refuse_if_read_only("nothing can be saved") {
+            return Ok(());
+        }
         let Some(row) = self.list.selected_headline() else {
             return Ok(());
         };

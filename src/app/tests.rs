@@ -746,3 +746,48 @@ fn the_configured_start_section_sidebar_and_time_zone() {
 }
 
 mod reading;
+
+#[test]
+fn a_read_only_store_is_read_with_marks_kept_for_the_session_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("kiji.db");
+    {
+        let mut store = Store::open(&path).expect("store");
+        store.import(&crate::load::samples()).expect("samples");
+    }
+    let before = std::fs::read(&path).expect("bytes");
+    {
+        let store = Store::open_read_only(&path).expect("read-only");
+        let mut app = App::new(store, Rect::new(0, 0, 160, 48), clock).expect("app");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.reading.is_some(), "articles open");
+        assert!(
+            app.list.selected_headline().is_some_and(|h| h.read),
+            "marked, for now"
+        );
+        assert_eq!(app.unread, 26);
+        press(&mut app, KeyCode::Char('m'));
+        assert!(
+            app.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("the store is read-only: marks last until kiji quits")),
+            "{:?}",
+            app.notice
+        );
+        press(&mut app, KeyCode::Char('b'));
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("The store is read-only: nothing can be saved")
+        );
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("bytes"),
+        before,
+        "never written"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(names, ["kiji.db"], "nothing made beside it");
+}

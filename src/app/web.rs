@@ -157,6 +157,9 @@ impl App {
     /// Puts a fetched page in the store and opens it, as following a
     /// stored sidebar item would.
     fn open_fetched(&mut self, article: &Article) -> Result<(), StoreError> {
+        if self.refuse_if_read_only("the page fetched cannot be kept") {
+            return Ok(());
+        }
         let key = self.store.import_article(article)?;
         self.refresh()?;
         self.open_followed(key)

@@ -30,6 +30,7 @@ pub fn read(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<()> {
         Some(dir) => Some((dir.clone(), store_path(cli, config)?)),
         None => None,
     };
+    let writable = marks_kept && cli.paths.is_empty() && !store.is_read_only();
     let options = Options {
         store,
         notice,
@@ -39,7 +40,7 @@ pub fn read(cli: &Cli, config: &Config, out: &mut impl Write) -> Result<()> {
         local_time: config.time_zone == TimeZone::Local,
         section: config.default_section.clone(),
         list_share: config.list_width,
-        feeds_store: if marks_kept && cli.paths.is_empty() {
+        feeds_store: if writable {
             Some(store_path(cli, config)?)
         } else {
             None
