@@ -22,9 +22,22 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{2028}'
             | '\u{2029}'
             | '\u{feff}'
-            // interlinear annotation marks: a terminal draws them as
-            // nothing, where a width table counts a column
+            // format characters a terminal and a width table disagree on,
+            // drawn as nothing by one and a column by the other: the soft
+            // hyphen, Arabic and Syriac marks, Egyptian hieroglyph format
+            // controls and the interlinear annotation marks
+            | '\u{ad}'
+            | '\u{605}'
+            | '\u{70f}'
+            | '\u{890}'
+            | '\u{891}'
+            | '\u{8e2}'
+            | '\u{13430}'..='\u{1343f}'
             | '\u{fff9}'..='\u{fffb}'
+            // Hangul fillers: blank letters a table counts as nothing and
+            // a terminal as one or two columns
+            | '\u{3164}'
+            | '\u{ffa0}'
     )
 }
 
@@ -53,17 +66,22 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 
 /// Whether `text` holds any character [`is_unsafe`] is true for, looking at
 /// bytes: every such character is a C0 byte, DEL, or a multi-byte sequence
-/// starting with 0xC2 (C1), 0xE2 (line separators, bidi) or 0xEF (U+FEFF),
-/// so plain text is passed over at byte speed.
+/// starting with 0xC2 (C1, the soft hyphen), 0xE2 (line separators, bidi),
+/// 0xEF (U+FEFF, annotation marks, a filler), 0xE3 (a filler), 0xD8 or
+/// 0xDC (Arabic and Syriac marks), 0xE0 (U+0890…) or 0xF0 (Egyptian format
+/// controls), so plain
+/// text is passed over at byte speed.
 fn has_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
     // no early exit, so the compiler can check many bytes at a time
     let control = bytes.iter().fold(0u8, |found, &byte| {
         found | u8::from(byte < 0x20) | u8::from(byte == 0x7f)
     }) != 0;
+    let unsafe_at = |index: usize| text[index..].chars().next().is_some_and(is_unsafe);
     control
-        || memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)
-            .any(|index| text[index..].chars().next().is_some_and(is_unsafe))
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(unsafe_at)
+        || memchr::memchr3_iter(0xd8, 0xdc, 0xe0, bytes).any(unsafe_at)
+        || memchr::memchr2_iter(0xe3, 0xf0, bytes).any(unsafe_at)
 }
 
 /// Skips what follows an ESC: the rest of a CSI, a control string, or the

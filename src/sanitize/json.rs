@@ -33,7 +33,11 @@ impl Formatter for Safe<'_> {
         for (at, c) in fragment.char_indices() {
             if super::is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
+                // a character past U+FFFF as JSON writes it: a surrogate pair
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
                 start = at + c.len_utf8();
             }
         }
