@@ -155,6 +155,12 @@ pub enum Command {
         /// One JSON array of the matches, best first, each with its snippet
         #[arg(long)]
         json: bool,
+        /// Print the best N matches
+        #[arg(long, value_name = "N", default_value_t = crate::commands::search::DEFAULT_LIMIT, conflicts_with = "all")]
+        limit: usize,
+        /// Print every match, however many (streamed as they are ranked)
+        #[arg(long)]
+        all: bool,
         #[command(flatten)]
         files: Files,
     },

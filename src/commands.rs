@@ -12,7 +12,7 @@ mod output;
 mod parse;
 mod read;
 mod refresh;
-mod search;
+pub mod search;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -149,12 +149,15 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
             query,
             section,
             json,
+            limit,
+            all,
             ..
         }) => {
             let query = search::query_of(query)?;
             let store = read_store()?;
             let section = section_named(&store, section.as_deref())?;
-            search::search(&store, &query, section, *json, out).map(|()| true)
+            let limit = (!*all).then_some(*limit);
+            search::search(&store, &query, section, limit, *json, out).map(|()| true)
         }
         Some(Command::Sections { json, .. }) => {
             list::sections(&read_store()?, *json, out).map(|()| true)

@@ -11,6 +11,7 @@ mod import;
 mod lines;
 mod list;
 mod marks;
+mod matches;
 mod open;
 mod read;
 mod rows;

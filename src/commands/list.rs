@@ -20,7 +20,18 @@ pub fn list(store: &Store, filter: &Filter, json: bool, out: &mut impl Write) ->
             .collect::<Result<Vec<_>, _>>()?;
         return write_json(out, &listing);
     }
-    write_rows(out, &articles, None)
+    let column = section_column(&articles);
+    write_rows(out, &articles, None, column)
+}
+
+/// The width of the section column for these articles.
+fn section_column(articles: &[Article]) -> usize {
+    articles
+        .iter()
+        .filter_map(|a| a.section.as_deref())
+        .map(|s| width(s).min(24))
+        .max()
+        .unwrap_or(0)
 }
 
 /// An article as JSON without its body, with a search snippet when given.
@@ -41,19 +52,14 @@ pub(super) fn without_body(
     Ok(value)
 }
 
-/// `date  section  headline` lines, sections padded to one column, each
+/// `date  section  headline` lines, sections padded to `column`, each
 /// followed by its snippet when there are snippets.
 pub(super) fn write_rows(
     out: &mut impl Write,
     articles: &[Article],
     snippets: Option<&[String]>,
+    column: usize,
 ) -> Result<()> {
-    let column = articles
-        .iter()
-        .filter_map(|a| a.section.as_deref())
-        .map(|s| width(s).min(24))
-        .max()
-        .unwrap_or(0);
     for (index, article) in articles.iter().enumerate() {
         let date = article.published.map_or_else(
             || "undated   ".to_owned(),

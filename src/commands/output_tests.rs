@@ -60,10 +60,10 @@ fn outputs(store: &Store) -> Vec<(&'static str, String)> {
     run("sections", &|out| list::sections(store, false, out));
     run("sections --json", &|out| list::sections(store, true, out));
     run("search", &|out| {
-        search::search(store, &query, None, false, out)
+        search::search(store, &query, None, None, false, out)
     });
     run("search --json", &|out| {
-        search::search(store, &query, None, true, out)
+        search::search(store, &query, None, None, true, out)
     });
     run("export", &|out| {
         export::export(store, None, ExportFormat::Json, out)

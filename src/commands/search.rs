@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::list::{without_body, write_json, write_rows};
+use super::list::{without_body, write_rows};
 use crate::article::words_of;
 use crate::search::Query;
 use crate::store::{Filter, Store};
@@ -25,11 +25,16 @@ pub fn query_of(words: &[String]) -> Result<Query> {
     Ok(query)
 }
 
-/// Prints the matches of a search, best first, each with a snippet.
+/// How many matches `kiji search` prints unless told otherwise.
+pub const DEFAULT_LIMIT: usize = 20;
+
+/// Prints the matches of a search, best first, each with a snippet: the
+/// first `limit`, or all of them streamed a page at a time.
 pub fn search(
     store: &Store,
     query: &Query,
     section: Option<String>,
+    limit: Option<usize>,
     json: bool,
     out: &mut impl Write,
 ) -> Result<()> {
@@ -38,23 +43,41 @@ pub fn search(
         query: Some(query.clone()),
         ..Filter::default()
     };
-    let articles = store.listing(&filter)?;
-    let mut snippets = Vec::with_capacity(articles.len());
-    for article in &articles {
-        let body = store.body(&article.id)?;
-        let snippet = query
-            .snippet(words_of(&body), SNIPPET_WIDTH)
-            .or_else(|| query.snippet([article.headline.as_str()], SNIPPET_WIDTH))
-            .unwrap_or_default();
-        snippets.push(snippet);
-    }
+    let column = store
+        .sections()?
+        .iter()
+        .map(|s| crate::text::width(&s.name).min(24))
+        .max()
+        .unwrap_or(0);
+    let mut first = true;
     if json {
-        let listing = articles
-            .iter()
-            .zip(&snippets)
-            .map(|(article, snippet)| without_body(article, Some(snippet)))
-            .collect::<Result<Vec<_>, _>>()?;
-        return write_json(out, &listing);
+        out.write_all(b"[")?;
     }
-    write_rows(out, &articles, Some(&snippets))
+    store.each_match(&filter, limit, &mut |page| -> Result<()> {
+        let snippets: Vec<String> = page
+            .iter()
+            .map(|article| {
+                query
+                    .snippet(words_of(&article.body), SNIPPET_WIDTH)
+                    .or_else(|| query.snippet([article.headline.as_str()], SNIPPET_WIDTH))
+                    .unwrap_or_default()
+            })
+            .collect();
+        if !json {
+            return write_rows(out, &page, Some(&snippets), column);
+        }
+        for (article, snippet) in page.iter().zip(&snippets) {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            crate::sanitize::json::to_writer_pretty(
+                &mut *out,
+                &without_body(article, Some(snippet))?,
+            )?;
+            first = false;
+        }
+        Ok(())
+    })?;
+    if json {
+        out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+    }
+    Ok(())
 }

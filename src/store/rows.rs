@@ -57,24 +57,30 @@ pub(super) const ARTICLE_COLUMNS: &str = "a.id, a.headline, a.caption, a.publish
      a.section, a.source, b.popular, b.ranking, a.byline, a.url, a.origin, a.captured";
 
 pub(super) fn article_from(row: &Row<'_>) -> rusqlite::Result<Article> {
-    let caption: Option<String> = row.get(2)?;
-    let origin: String = row.get(11)?;
+    article_from_at(row, 0)
+}
+
+/// An article from [`ARTICLE_COLUMNS`] and the body, starting at column
+/// `at` of the row.
+pub(super) fn article_from_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Article> {
+    let caption: Option<String> = row.get(at + 2)?;
+    let origin: String = row.get(at + 11)?;
     Ok(Article {
-        id: row.get(0)?,
-        headline: row.get(1)?,
-        published: row.get::<_, Option<i64>>(3)?.and_then(from_unix),
-        dateline: row.get(4)?,
-        section: row.get(5)?,
-        source: row.get(6)?,
-        popular: decode_list(&row.get::<_, String>(7)?),
-        access_ranking: decode_list(&row.get::<_, String>(8)?),
-        byline: row.get(9)?,
-        url: row.get(10)?,
+        id: row.get(at)?,
+        headline: row.get(at + 1)?,
+        published: row.get::<_, Option<i64>>(at + 3)?.and_then(from_unix),
+        dateline: row.get(at + 4)?,
+        section: row.get(at + 5)?,
+        source: row.get(at + 6)?,
+        popular: decode_list(&row.get::<_, String>(at + 7)?),
+        access_ranking: decode_list(&row.get::<_, String>(at + 8)?),
+        byline: row.get(at + 9)?,
+        url: row.get(at + 10)?,
         origin: Origin::from_word(&origin),
         captured: row
-            .get::<_, Option<i64>>(12)?
+            .get::<_, Option<i64>>(at + 12)?
             .and_then(DateTime::from_timestamp_millis),
-        body: decode_body(&row.get::<_, String>(13)?, caption.as_deref()),
+        body: decode_body(&row.get::<_, String>(at + 13)?, caption.as_deref()),
     })
 }
 

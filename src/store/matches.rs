@@ -1,0 +1,73 @@
+//! A search's matches as the command line lists them: best first, as many
+//! as asked (or all), read a page at a time with their bodies in one query
+//! a page, so memory stays flat whatever the count.
+
+use rusqlite::types::Value;
+
+use super::list::ordered;
+use super::rows::{ARTICLE_COLUMNS, article_from_at};
+use super::{Filter, Store, StoreError};
+use crate::article::Article;
+
+/// Matches handed over at a time.
+pub const PAGE: usize = 200;
+
+impl Store {
+    /// Hands the articles the filter lets through — best first for a
+    /// search, else newest first — to `visit` a page at a time, whole, up
+    /// to `limit` of them (all without one).
+    pub fn each_match<E: From<StoreError>>(
+        &self,
+        filter: &Filter,
+        limit: Option<usize>,
+        visit: &mut dyn FnMut(Vec<Article>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        // without a limit, as many as SQLite can count
+        let mut left = limit.unwrap_or(i64::MAX as usize);
+        for sql in ordered(filter) {
+            if left == 0 {
+                break;
+            }
+            let cap = format!("LIMIT {left}");
+            let text = format!(
+                "SELECT a.key FROM {} WHERE {} {} {cap}",
+                sql.from, sql.condition, sql.order
+            );
+            let mut statement = self.conn.prepare(&text).map_err(StoreError::from)?;
+            let mut rows = statement
+                .query(rusqlite::params_from_iter(&sql.params))
+                .map_err(StoreError::from)?;
+            let mut page = Vec::with_capacity(PAGE);
+            while let Some(row) = rows.next().map_err(StoreError::from)? {
+                page.push(row.get::<_, i64>(0).map_err(StoreError::from)?);
+                left -= 1;
+                if page.len() == PAGE {
+                    visit(self.articles_of(&std::mem::take(&mut page))?)?;
+                }
+                if left == 0 {
+                    break;
+                }
+            }
+            if !page.is_empty() {
+                visit(self.articles_of(&page)?)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The articles of these keys, whole, in the keys' order, in one query.
+    fn articles_of(&self, keys: &[i64]) -> Result<Vec<Article>, StoreError> {
+        let marks = vec!["?"; keys.len()].join(", ");
+        let params: Vec<Value> = keys.iter().map(|&k| Value::Integer(k)).collect();
+        let found = self.rows_of(
+            &format!(
+                "SELECT a.key, {ARTICLE_COLUMNS}, b.body FROM articles a JOIN bodies b USING (key)
+                 WHERE a.key IN ({marks})"
+            ),
+            &params,
+            |row| Ok((row.get::<_, i64>(0)?, article_from_at(row, 1)?)),
+        )?;
+        let mut by_key: std::collections::HashMap<i64, Article> = found.into_iter().collect();
+        Ok(keys.iter().filter_map(|key| by_key.remove(key)).collect())
+    }
+}
