@@ -89,8 +89,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
     let fetcher = || crate::fetch::Fetcher::new(config.fetch.clone());
     match &cli.command {
         Some(Command::Parse { paths }) => {
-            let (urls, files) = refresh::split(paths);
-            let pages = refresh::fetch_pages(&fetcher(), &urls);
+            let (pages, files) = fetched(paths, &fetcher);
             parse::parse(pages, &files, out)
         }
         Some(Command::Config { default, .. }) => config::config(cli, *default, out).map(|()| true),
@@ -107,25 +106,19 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
             paths, batch_size, ..
         }) => {
             let mut store = open_store(cli, &config, true)?;
-            let (urls, files) = refresh::split(paths);
-            let pages = refresh::fetch_pages(&fetcher(), &urls);
+            let (pages, files) = fetched(paths, &fetcher);
             import::import(&mut store, pages, &files, *batch_size, out)
         }
-        Some(Command::Follow { url, opml, .. }) => {
-            let mut store = open_store(cli, &config, true)?;
-            match (url, opml) {
-                (_, Some(path)) => feeds::follow_opml(&mut store, path, out),
-                (Some(url), None) => feeds::follow(&mut store, &fetcher(), url, out),
-                (None, None) => anyhow::bail!("kiji follow needs a URL or --opml FILE"),
-            }
-        }
+        Some(Command::Follow { url, opml, .. }) => follow_command(
+            &mut open_store(cli, &config, true)?,
+            url.as_ref(),
+            opml.as_ref(),
+            &fetcher,
+            out,
+        ),
         Some(Command::Unfollow { url, .. }) => feeds::unfollow(&mut read_store()?, url, out),
         Some(Command::Feeds { json, opml, .. }) => {
-            let format = match (json, opml) {
-                (true, _) => feeds::FeedsFormat::Json,
-                (_, true) => feeds::FeedsFormat::Opml,
-                _ => feeds::FeedsFormat::Text,
-            };
+            let format = feeds::FeedsFormat::of(*json, *opml);
             feeds::feeds(&read_store()?, format, out).map(|()| true)
         }
         Some(Command::Refresh { .. }) => refresh::refresh(&mut read_store()?, &fetcher(), out),
@@ -137,13 +130,8 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
             ..
         }) => {
             let store = read_store()?;
-            let filter = Filter {
-                section: section_named(&store, section.as_deref())?,
-                unread_only: *unread,
-                saved_only: *saved,
-                query: None,
-            };
-            list::list(&store, &filter, *json, out).map(|()| true)
+            let section = section_named(&store, section.as_deref())?;
+            list_command(&store, section, *unread, *saved, *json, out)
         }
         Some(Command::Search {
             query,
@@ -153,16 +141,78 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
             all,
             ..
         }) => {
+            // a query with nothing to look for is refused before the store
             let query = search::query_of(query)?;
-            let store = read_store()?;
-            let section = section_named(&store, section.as_deref())?;
             let limit = (!*all).then_some(*limit);
-            search::search(&store, &query, section, limit, *json, out).map(|()| true)
+            search_command(
+                &read_store()?,
+                &query,
+                section.as_deref(),
+                limit,
+                *json,
+                out,
+            )
         }
         Some(Command::Sections { json, .. }) => {
             list::sections(&read_store()?, *json, out).map(|()| true)
         }
         None => read::read(cli, &config, out).map(|()| true),
+    }
+}
+
+/// `kiji search`: the section named, the matches printed.
+fn search_command(
+    store: &Store,
+    query: &crate::search::Query,
+    section: Option<&str>,
+    limit: Option<usize>,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<bool> {
+    let section = section_named(store, section)?;
+    search::search(store, query, section, limit, json, out).map(|()| true)
+}
+
+/// The pages of the URLs among `paths` fetched (with how many failed), and
+/// the other paths.
+fn fetched(
+    paths: &[PathBuf],
+    fetcher: &impl Fn() -> crate::fetch::Fetcher,
+) -> ((Vec<crate::article::Article>, usize), Vec<PathBuf>) {
+    let (urls, files) = refresh::split(paths);
+    (refresh::fetch_pages(&fetcher(), &urls), files)
+}
+
+/// `kiji list`: the headlines of a section, unread or saved ones only.
+fn list_command(
+    store: &Store,
+    section: Option<String>,
+    unread_only: bool,
+    saved_only: bool,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<bool> {
+    let filter = Filter {
+        section,
+        unread_only,
+        saved_only,
+        query: None,
+    };
+    list::list(store, &filter, json, out).map(|()| true)
+}
+
+/// `kiji follow`: one feed by URL, or every feed of an OPML file.
+fn follow_command(
+    store: &mut Store,
+    url: Option<&String>,
+    opml: Option<&PathBuf>,
+    fetcher: &impl Fn() -> crate::fetch::Fetcher,
+    out: &mut impl Write,
+) -> Result<bool> {
+    match (url, opml) {
+        (_, Some(path)) => feeds::follow_opml(store, path, out),
+        (Some(url), None) => feeds::follow(store, &fetcher(), url, out),
+        (None, None) => anyhow::bail!("kiji follow needs a URL or --opml FILE"),
     }
 }
 

@@ -98,6 +98,17 @@ pub enum FeedsFormat {
     Opml,
 }
 
+impl FeedsFormat {
+    /// The format `--json` or `--opml` asks for; text without either.
+    pub fn of(json: bool, opml: bool) -> Self {
+        match (json, opml) {
+            (true, _) => Self::Json,
+            (_, true) => Self::Opml,
+            _ => Self::Text,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FeedJson<'a> {
     url: &'a str,
