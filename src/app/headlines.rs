@@ -26,6 +26,12 @@ pub struct HeadlineList {
     /// body matches are counted when the reader is idle, or as soon as the
     /// list is scrolled that far.
     pub counting: bool,
+    /// Only the headline matches are held, fewer than a screen, and the
+    /// body matches are more than the cap: they are counted and ranked when
+    /// the reader is idle, not on the way to the keystroke's frame (ranking
+    /// them costs tens of milliseconds per 10,000), and not at all if the
+    /// next key comes first.
+    pub waiting_for_body: bool,
     /// The cap a count being typed stops at.
     cap: usize,
     /// The selected position, `< count` unless the list is empty.
@@ -56,7 +62,9 @@ impl HeadlineList {
     /// typed "1000+" says enough. When a search's headline matches fill
     /// `screen` rows, counting the body matches waits (see
     /// [`HeadlineList::counting`]): for a word that is common in the text,
-    /// that count costs more than ranking the headlines shown.
+    /// that count costs more than ranking the headlines shown. When they do
+    /// not fill it and the body matches are more than `cap`, ranking those
+    /// waits for the same moment ([`HeadlineList::waiting_for_body`]).
     pub fn new_capped(
         store: &Store,
         filter: Filter,
@@ -64,15 +72,22 @@ impl HeadlineList {
         screen: usize,
     ) -> Result<Self, StoreError> {
         let headline_matches = store.count_headline_matches_up_to(&filter, cap + 1)?;
-        let (count, counting) = match headline_matches {
-            Some(n) if n > cap || n >= screen => (n, n <= cap),
-            _ => (store.count_up_to(&filter, cap + 1)?, false),
+        let (count, counting, waiting_for_body) = match headline_matches {
+            Some(n) if n > cap || n >= screen => (n, n <= cap, false),
+            Some(n) => match store.count_up_to(&filter, cap + 1)? {
+                // ranking more than the cap's worth of body matches costs
+                // more than a frame: the headline matches are shown first
+                all if all > cap => (n, true, true),
+                all => (all, false, false),
+            },
+            None => (store.count_up_to(&filter, cap + 1)?, false, false),
         };
         Ok(Self {
             filter,
             count: count.min(cap),
             capped: count > cap || counting,
             counting,
+            waiting_for_body,
             cap,
             ..Self::default()
         })
@@ -88,6 +103,7 @@ impl HeadlineList {
                 self.count = count.min(self.cap);
                 self.capped = count > self.cap;
                 self.counting = false;
+                self.waiting_for_body = false;
                 Ok(())
             }
             Err(error) => {
@@ -114,6 +130,7 @@ impl HeadlineList {
             self.count = store.count(&self.filter)?;
             self.capped = false;
             self.counting = false;
+            self.waiting_for_body = false;
         }
         Ok(())
     }
@@ -166,7 +183,10 @@ impl HeadlineList {
     /// fetches the rows on screen if they are not held yet.
     pub fn settle(&mut self, store: &Store, rows: usize) -> Result<(), StoreError> {
         let rows = rows.max(1);
-        if self.counting && (self.selected + 1 >= self.count || self.offset + rows > self.count) {
+        if self.counting
+            && !self.waiting_for_body
+            && (self.selected + 1 >= self.count || self.offset + rows > self.count)
+        {
             self.finish_count(store)?;
         }
         self.select(self.selected);
@@ -264,211 +284,4 @@ impl HeadlineList {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::Article;
-
-    fn store(n: usize) -> Store {
-        let mut store = Store::open_in_memory().expect("store");
-        let articles: Vec<Article> = (0..n)
-            .map(|i| {
-                let mut a = Article::new(format!("Headline {i:04}"), None);
-                a.body.push("Body.".into());
-                a
-            })
-            .collect();
-        store.import(&articles).expect("import");
-        store
-    }
-
-    #[test]
-    fn a_kept_search_is_counted_in_full_later_and_a_key_can_cut_that_short() {
-        let mut store = store(50);
-        let filter = Filter {
-            query: Some(crate::search::Query::parse("headline")),
-            ..Filter::default()
-        };
-        let mut list = HeadlineList::new_capped(&store, filter, 10, 5).expect("list");
-        assert!(list.capped);
-        list.count_in_full();
-        assert!(
-            list.counting,
-            "left for when no key waits, not done at Enter"
-        );
-        // a key waiting: the count stops, and is left to do again
-        let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        store
-            .cancel_reads_when(std::sync::Arc::clone(&key))
-            .expect("handler");
-        {
-            let _cancellable = store.cancellable();
-            let error = list.finish_count(&store).expect_err("cut short");
-            assert!(error.is_cancelled());
-        }
-        assert!(list.counting);
-        key.store(false, std::sync::atomic::Ordering::Relaxed);
-        list.finish_count(&store).expect("counted");
-        assert_eq!((list.count, list.capped, list.counting), (50, false, false));
-    }
-
-    #[test]
-    fn only_a_window_around_the_screen_is_held() {
-        let store = store(1000);
-        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
-        list.settle(&store, 20).expect("settle");
-        assert_eq!(list.visible(20).count(), 20);
-        assert!(list.window.len() <= 20 + 2 * MARGIN);
-        list.select(999);
-        list.settle(&store, 20).expect("settle");
-        assert_eq!(list.offset, 980);
-        assert!(list.selected_headline().is_some());
-        assert!(list.window.len() <= 20 + 2 * MARGIN);
-    }
-
-    #[test]
-    fn the_selection_stays_in_the_list_and_on_screen() {
-        let store = store(30);
-        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
-        list.move_by(-5);
-        assert_eq!(list.selected, 0);
-        list.move_by(100);
-        assert_eq!(list.selected, 29);
-        list.settle(&store, 10).expect("settle");
-        assert_eq!(list.offset, 20);
-        list.move_by(-15);
-        list.settle(&store, 10).expect("settle");
-        assert_eq!((list.selected, list.offset), (14, 14));
-    }
-
-    #[test]
-    fn paging_through_the_whole_list_shows_every_row_in_order() {
-        let store = store(1000);
-        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
-        let mut seen = Vec::new();
-        for _ in 0..60 {
-            list.move_by(17);
-            list.settle(&store, 17).expect("settle");
-            seen.extend(
-                list.visible(17)
-                    .map(|(position, h)| (position, h.headline.clone())),
-            );
-        }
-        list.select(0);
-        list.settle(&store, 17).expect("settle");
-        for _ in 0..60 {
-            list.move_by(-17);
-            list.select(999 - list.selected.min(999));
-            list.settle(&store, 17).expect("settle");
-            seen.extend(
-                list.visible(17)
-                    .map(|(position, h)| (position, h.headline.clone())),
-            );
-        }
-        let all = store.headlines(&Filter::default(), 0, 1000).expect("all");
-        for (position, headline) in seen {
-            assert_eq!(all[position].headline, headline, "row {position}");
-        }
-        assert!(list.window.len() <= 17 + 3 * MARGIN);
-    }
-
-    #[test]
-    fn jumps_to_the_end_and_back_and_steps_up_from_the_end() {
-        let store = store(1000);
-        let all = store.headlines(&Filter::default(), 0, 1000).expect("all");
-        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
-        list.select(999);
-        list.settle(&store, 20).expect("settle");
-        assert_eq!(
-            list.selected_headline().map(|h| &h.headline),
-            Some(&all[999].headline)
-        );
-        for step in 1..300 {
-            list.move_by(-1);
-            list.settle(&store, 20).expect("settle");
-            assert_eq!(
-                list.selected_headline().map(|h| &h.headline),
-                Some(&all[999 - step].headline),
-                "step {step}"
-            );
-        }
-        list.select(0);
-        list.settle(&store, 20).expect("settle");
-        assert_eq!(
-            list.selected_headline().map(|h| &h.headline),
-            Some(&all[0].headline)
-        );
-    }
-
-    #[test]
-    fn a_capped_count_stops_at_the_cap_until_uncapped() {
-        let store = store(300);
-        let filter = Filter {
-            query: Some(crate::search::Query::parse("headline")),
-            ..Filter::default()
-        };
-        let mut list = HeadlineList::new_capped(&store, filter.clone(), 100, 20).expect("list");
-        assert_eq!((list.count, list.capped), (100, true));
-        list.uncap(&store).expect("count");
-        assert_eq!((list.count, list.capped), (300, false));
-        let mut few = HeadlineList::new_capped(&store, filter, 1000, 20).expect("list");
-        few.finish_count(&store).expect("count");
-        assert_eq!((few.count, few.capped), (300, false));
-    }
-
-    /// 30 articles with "yen" in the headline, 50 with it in the body only.
-    fn yen_store() -> Store {
-        let mut store = Store::open_in_memory().expect("store");
-        let articles: Vec<Article> = (0..80)
-            .map(|i| {
-                let headline = if i < 30 { "Yen Story" } else { "Markets Story" };
-                let mut a = Article::new(format!("{headline} {i:02}"), None);
-                a.body.push("The yen moved.".into());
-                a
-            })
-            .collect();
-        store.import(&articles).expect("import");
-        store
-    }
-
-    #[test]
-    fn body_matches_are_counted_later_when_headline_matches_fill_the_screen() {
-        let store = yen_store();
-        let filter = Filter {
-            query: Some(crate::search::Query::parse("yen")),
-            ..Filter::default()
-        };
-        let mut list = HeadlineList::new_capped(&store, filter.clone(), 1000, 20).expect("list");
-        assert_eq!((list.count, list.capped, list.counting), (30, true, true));
-        list.settle(&store, 20).expect("settle");
-        assert!(list.visible(20).all(|(_, h)| h.headline.starts_with("Yen")));
-        assert!(list.counting);
-        list.finish_count(&store).expect("count");
-        assert_eq!((list.count, list.capped, list.counting), (80, false, false));
-
-        // scrolled to the last headline match, the rest is counted then
-        let mut list = HeadlineList::new_capped(&store, filter.clone(), 1000, 20).expect("list");
-        list.select(29);
-        list.settle(&store, 20).expect("settle");
-        assert_eq!((list.count, list.counting), (80, false));
-        list.move_by(1);
-        list.settle(&store, 20).expect("settle");
-        assert!(
-            list.selected_headline()
-                .is_some_and(|h| h.headline.starts_with("Markets"))
-        );
-
-        // headline matches that do not fill the screen: counted at once
-        let list = HeadlineList::new_capped(&store, filter, 1000, 40).expect("list");
-        assert_eq!((list.count, list.capped, list.counting), (80, false, false));
-    }
-
-    #[test]
-    fn an_empty_list_is_calm() {
-        let store = store(0);
-        let mut list = HeadlineList::new(&store, Filter::default()).expect("list");
-        list.move_by(3);
-        list.settle(&store, 10).expect("settle");
-        assert_eq!((list.selected, list.offset, list.count), (0, 0, 0));
-        assert!(list.selected_headline().is_none());
-    }
-}
+mod tests;

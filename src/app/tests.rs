@@ -746,6 +746,7 @@ fn the_configured_start_section_sidebar_and_time_zone() {
 }
 
 mod reading;
+mod search;
 
 #[test]
 fn a_read_only_store_is_read_with_marks_kept_for_the_session_only() {

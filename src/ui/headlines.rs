@@ -73,7 +73,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// What an empty list says, and how to fill it.
 fn empty_list(app: &App) -> &'static str {
     let filter = &app.list.filter;
-    if filter.query.is_some() {
+    if app.list.waiting_for_body {
+        "No headline matches; searching the text…"
+    } else if filter.query.is_some() {
         "No matches. Esc goes back to the list."
     } else if filter.saved_only {
         "Nothing saved yet: b saves the selected article."

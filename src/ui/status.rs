@@ -37,8 +37,12 @@ pub fn describe(app: &App) -> String {
     text
 }
 
-/// `37 matches`, `1 match`, or `1000+ matches` while a search is typed.
+/// `37 matches`, `1 match`, or `1000+ matches` while a search is typed;
+/// `3 in headlines, searching the text…` until the body matches are in.
 fn matches(app: &App) -> String {
+    if app.list.waiting_for_body {
+        return format!("{} in headlines, searching the text…", app.list.count);
+    }
     let plus = if app.list.capped { "+" } else { "" };
     let noun = if app.list.count == 1 && !app.list.capped {
         "match"
