@@ -107,8 +107,10 @@ impl HeadlineList {
                 Ok(())
             }
             Err(error) => {
-                // cut short by a key, it runs again later; failed, it does not
+                // cut short by a key, it runs again later; failed, it does
+                // not, and the list no longer says it is searching
                 self.counting = error.is_cancelled();
+                self.waiting_for_body &= self.counting;
                 Err(error)
             }
         }

@@ -207,7 +207,7 @@ fn an_empty_list_is_calm() {
 
 #[test]
 fn many_body_matches_under_a_few_headline_matches_are_ranked_when_idle() {
-    let store = yen_store();
+    let mut store = yen_store();
     let filter = Filter {
         query: Some(crate::search::Query::parse("yen")),
         ..Filter::default()
@@ -224,6 +224,18 @@ fn many_body_matches_under_a_few_headline_matches_are_ranked_when_idle() {
         list.waiting_for_body,
         "settling does not rank the body tier"
     );
+    // a key waiting cuts the count short: still searching, done later
+    let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    store
+        .cancel_reads_when(std::sync::Arc::clone(&key))
+        .expect("handler");
+    {
+        let _cancellable = store.cancellable();
+        let error = list.finish_count(&store).expect_err("cut short");
+        assert!(error.is_cancelled());
+    }
+    assert!(list.waiting_for_body && list.counting);
+    key.store(false, std::sync::atomic::Ordering::Relaxed);
     // idle: counted up to the cap, and the screen fills with body matches
     list.finish_count(&store).expect("count");
     list.settle(&store, 40).expect("settle");
