@@ -12,13 +12,7 @@ use kiji::store::Store;
 
 fn import(c: &mut Criterion) {
     let corpus = Corpus::new(100_000, 1);
-    let articles: Vec<_> = (0..2000)
-        .map(|i| {
-            kiji::parse::parse_str(&corpus.dump(i * 50))
-                .expect("parses")
-                .article
-        })
-        .collect();
+    let articles: Vec<_> = (0..2000).map(|i| corpus.article(i * 50)).collect();
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.throughput(Throughput::Elements(articles.len() as u64));

@@ -32,6 +32,15 @@ pub fn is_web_address(text: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// The host of an address (`japannews.yomiuri.co.jp`): what requests are
+/// spaced out by, and what the reader names a page by. `None` when the
+/// address has none.
+pub fn host(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+}
+
 /// Fetches the page at `url` and reads it into an article.
 pub fn fetch_article(fetcher: &Fetcher, url: &str) -> Result<Article, FetchError> {
     read_page(&fetch_page(fetcher, url)?, url)

@@ -89,13 +89,7 @@ fn the_first_50_matches_are_those_an_exhaustive_ranking_puts_first() {
     let path = dir.path().join("kiji.db");
     let corpus = corpus::Corpus::new(5000, 11);
     let mut store = Store::open(&path).expect("store");
-    let articles: Vec<_> = (0..5000)
-        .map(|i| {
-            kiji::parse::parse_str(&corpus.dump(i))
-                .expect("parses")
-                .article
-        })
-        .collect();
+    let articles = corpus.articles();
     store.import(&articles).expect("import");
     let conn = rusqlite::Connection::open(&path).expect("sqlite");
     for text in QUERIES {

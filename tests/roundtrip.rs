@@ -40,13 +40,7 @@ fn an_export_larger_than_a_dump_comes_back_with_its_marks() {
     let corpus = corpus::Corpus::new(7000, 3);
     {
         let mut store = Store::open(&first).expect("store");
-        let articles: Vec<_> = (0..7000)
-            .map(|i| {
-                kiji::parse::parse_str(&corpus.dump(i))
-                    .expect("parses")
-                    .article
-            })
-            .collect();
+        let articles = corpus.articles();
         store.import(&articles).expect("import");
         let rows = store.headlines(&Filter::default(), 0, 40).expect("rows");
         for row in rows.iter().step_by(3) {

@@ -33,13 +33,7 @@ fn the_best_20_unless_told_how_many_or_all() {
     let path = dir.path().join("kiji.db");
     let corpus = corpus::Corpus::new(600, 5);
     let mut store = kiji::store::Store::open(&path).expect("store");
-    let articles: Vec<_> = (0..600)
-        .map(|i| {
-            kiji::parse::parse_str(&corpus.dump(i))
-                .expect("parses")
-                .article
-        })
-        .collect();
+    let articles = corpus.articles();
     store.import(&articles).expect("import");
     let all_matches = store
         .count(&kiji::store::Filter {

@@ -168,8 +168,5 @@ impl App {
 
 /// An address's host, for saying where a page is: `japannews.yomiuri.co.jp`.
 pub fn host_of(url: &str) -> String {
-    url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| crate::sanitize::clean(url).into_owned())
+    crate::web::host(url).unwrap_or_else(|| crate::sanitize::clean(url).into_owned())
 }

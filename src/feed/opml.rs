@@ -3,6 +3,8 @@
 
 use opml::{OPML, Outline};
 
+use crate::html::absolute;
+
 /// A followed feed as OPML holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscription {
@@ -28,7 +30,10 @@ pub fn read(text: &str) -> Result<Vec<Subscription>, OpmlError> {
 
 fn collect(outlines: &[Outline], found: &mut Vec<Subscription>) {
     for outline in outlines {
-        let url = outline.xml_url.as_deref().and_then(web);
+        let url = outline
+            .xml_url
+            .as_deref()
+            .and_then(|url| absolute(None, url));
         if let Some(url) = url
             && !found.iter().any(|s: &Subscription| s.url == url)
         {
@@ -37,18 +42,14 @@ fn collect(outlines: &[Outline], found: &mut Vec<Subscription>) {
             found.push(Subscription {
                 url,
                 title: (!title.is_empty()).then_some(title),
-                site: outline.html_url.as_deref().and_then(web),
+                site: outline
+                    .html_url
+                    .as_deref()
+                    .and_then(|url| absolute(None, url)),
             });
         }
         collect(&outline.outlines, found);
     }
-}
-
-fn web(url: &str) -> Option<String> {
-    url::Url::parse(url.trim())
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .map(String::from)
 }
 
 /// The feeds as an OPML document.

@@ -231,6 +231,18 @@ impl Corpus {
         Self { count, seed }
     }
 
+    /// Article `index`, parsed from its dump as an import reads it.
+    pub fn article(&self, index: usize) -> kiji::article::Article {
+        kiji::parse::parse_str(&self.dump(index))
+            .expect("a generated dump parses")
+            .article
+    }
+
+    /// Every article of the corpus, parsed.
+    pub fn articles(&self) -> Vec<kiji::article::Article> {
+        (0..self.count).map(|index| self.article(index)).collect()
+    }
+
     /// The section of article `index`.
     pub fn section(index: usize) -> &'static str {
         SECTIONS[index % SECTIONS.len()]

@@ -20,11 +20,7 @@ pub fn store_path(count: usize) -> PathBuf {
         store.prepare_bulk_import().expect("bulk");
         let mut batch = Vec::with_capacity(5000);
         for index in 0..count {
-            batch.push(
-                kiji::parse::parse_str(&corpus.dump(index))
-                    .expect("parses")
-                    .article,
-            );
+            batch.push(corpus.article(index));
             if batch.len() == 5000 || index + 1 == count {
                 store.import(&batch).expect("import");
                 batch.clear();

@@ -14,6 +14,21 @@ fn store(n: usize) -> Store {
     store
 }
 
+/// Finishes the list's count with a key waiting, which cuts it short; reads
+/// are not cut short again afterwards.
+fn cut_short_by_a_key(store: &mut Store, list: &mut HeadlineList) {
+    let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    store
+        .cancel_reads_when(std::sync::Arc::clone(&key))
+        .expect("handler");
+    {
+        let _cancellable = store.cancellable();
+        let error = list.finish_count(store).expect_err("cut short");
+        assert!(error.is_cancelled());
+    }
+    key.store(false, std::sync::atomic::Ordering::Relaxed);
+}
+
 #[test]
 fn a_kept_search_is_counted_in_full_later_and_a_key_can_cut_that_short() {
     let mut store = store(50);
@@ -29,17 +44,8 @@ fn a_kept_search_is_counted_in_full_later_and_a_key_can_cut_that_short() {
         "left for when no key waits, not done at Enter"
     );
     // a key waiting: the count stops, and is left to do again
-    let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    store
-        .cancel_reads_when(std::sync::Arc::clone(&key))
-        .expect("handler");
-    {
-        let _cancellable = store.cancellable();
-        let error = list.finish_count(&store).expect_err("cut short");
-        assert!(error.is_cancelled());
-    }
+    cut_short_by_a_key(&mut store, &mut list);
     assert!(list.counting);
-    key.store(false, std::sync::atomic::Ordering::Relaxed);
     list.finish_count(&store).expect("counted");
     assert_eq!((list.count, list.capped, list.counting), (50, false, false));
 }
@@ -225,17 +231,8 @@ fn many_body_matches_under_a_few_headline_matches_are_ranked_when_idle() {
         "settling does not rank the body tier"
     );
     // a key waiting cuts the count short: still searching, done later
-    let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    store
-        .cancel_reads_when(std::sync::Arc::clone(&key))
-        .expect("handler");
-    {
-        let _cancellable = store.cancellable();
-        let error = list.finish_count(&store).expect_err("cut short");
-        assert!(error.is_cancelled());
-    }
+    cut_short_by_a_key(&mut store, &mut list);
     assert!(list.waiting_for_body && list.counting);
-    key.store(false, std::sync::atomic::Ordering::Relaxed);
     // idle: counted up to the cap, and the screen fills with body matches
     list.finish_count(&store).expect("count");
     list.settle(&store, 40).expect("settle");

@@ -139,9 +139,8 @@ pub(super) fn skipped(job: &Job) -> Done {
     }
 }
 
+/// The host a job's requests are spaced out by; one queue for addresses
+/// without one.
 pub(super) fn host(url: &str) -> String {
-    url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_default()
+    crate::web::host(url).unwrap_or_default()
 }
