@@ -89,7 +89,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
     let fetcher = || crate::fetch::Fetcher::new(config.fetch.clone());
     match &cli.command {
         Some(Command::Parse { paths }) => {
-            let (pages, files) = fetched(paths, &fetcher);
+            let (pages, files) = refresh::fetch_addresses(paths, &fetcher());
             parse::parse(pages, &files, out)
         }
         Some(Command::Config { default, .. }) => config::config(cli, *default, out).map(|()| true),
@@ -106,7 +106,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> Result<bool> {
             paths, batch_size, ..
         }) => {
             let mut store = open_store(cli, &config, true)?;
-            let (pages, files) = fetched(paths, &fetcher);
+            let (pages, files) = refresh::fetch_addresses(paths, &fetcher());
             import::import(&mut store, pages, &files, *batch_size, out)
         }
         Some(Command::Follow { url, opml, .. }) => follow_command(
@@ -171,16 +171,6 @@ fn search_command(
 ) -> Result<bool> {
     let section = section_named(store, section)?;
     search::search(store, query, section, limit, json, out).map(|()| true)
-}
-
-/// The pages of the URLs among `paths` fetched (with how many failed), and
-/// the other paths.
-fn fetched(
-    paths: &[PathBuf],
-    fetcher: &impl Fn() -> crate::fetch::Fetcher,
-) -> ((Vec<crate::article::Article>, usize), Vec<PathBuf>) {
-    let (urls, files) = refresh::split(paths);
-    (refresh::fetch_pages(&fetcher(), &urls), files)
 }
 
 /// `kiji list`: the headlines of a section, unread or saved ones only.

@@ -49,26 +49,20 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-/// The addresses among command-line paths, and the paths that are files.
-pub fn split(paths: &[PathBuf]) -> (Vec<String>, Vec<PathBuf>) {
+/// The pages at the web addresses among command-line paths, as articles,
+/// each failure reported, with how many failed; and the paths that are
+/// files.
+pub fn fetch_addresses(
+    paths: &[PathBuf],
+    fetcher: &Fetcher,
+) -> ((Vec<Article>, usize), Vec<PathBuf>) {
     let (urls, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
         .iter()
         .partition(|path| is_web_address(&path.to_string_lossy()));
-    (
-        urls.iter()
-            .map(|u| u.to_string_lossy().into_owned())
-            .collect(),
-        files.into_iter().cloned().collect(),
-    )
-}
-
-/// The pages at `urls` as articles, each failure reported; and how many
-/// failed.
-pub fn fetch_pages(fetcher: &Fetcher, urls: &[String]) -> (Vec<Article>, usize) {
     let mut articles = Vec::new();
     let mut failed = 0;
     for url in urls {
-        match fetch_article(fetcher, url) {
+        match fetch_article(fetcher, &url.to_string_lossy()) {
             Ok(article) => articles.push(article),
             Err(error) => {
                 failed += 1;
@@ -76,5 +70,5 @@ pub fn fetch_pages(fetcher: &Fetcher, urls: &[String]) -> (Vec<Article>, usize) 
             }
         }
     }
-    (articles, failed)
+    ((articles, failed), files.into_iter().cloned().collect())
 }

@@ -2,7 +2,7 @@
 //! the feeds its page links to, then the site's `/feed/`.
 
 use crate::feed::{Feed, candidates, looks_like_feed, parse_feed};
-use crate::fetch::{FetchError, Fetcher, Page, Why};
+use crate::fetch::{FetchError, Fetcher, Why};
 
 /// A feed found to follow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub fn find_feed(fetcher: &Fetcher, url: &str) -> Result<Found, FetchError> {
         url: crate::sanitize::clean(url).into_owned(),
         why: Why::Unreadable(why),
     };
-    let page = fetched(fetcher, url)?;
+    let page = super::fetch_page(fetcher, url)?;
     if looks_like_feed(&page.body, page.content_type.as_deref()) {
         return parse_feed(&page.body, &page.url)
             .map(|feed| Found {
@@ -29,7 +29,7 @@ pub fn find_feed(fetcher: &Fetcher, url: &str) -> Result<Found, FetchError> {
     }
     let mut tried = Vec::new();
     for candidate in candidates(&page.body, &page.url) {
-        match fetched(fetcher, &candidate) {
+        match super::fetch_page(fetcher, &candidate) {
             Ok(found) if looks_like_feed(&found.body, found.content_type.as_deref()) => {
                 if let Ok(feed) = parse_feed(&found.body, &found.url) {
                     return Ok(Found {
@@ -51,8 +51,4 @@ pub fn find_feed(fetcher: &Fetcher, url: &str) -> Result<Found, FetchError> {
             format!(", and none at {}", tried.join(", "))
         }
     )))
-}
-
-fn fetched(fetcher: &Fetcher, url: &str) -> Result<Page, FetchError> {
-    super::fetch_page(fetcher, url)
 }
