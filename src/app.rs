@@ -2,6 +2,7 @@
 //! [`App::update_all`] for a burst of input), which tests drive with no
 //! terminal; the view only reads it.
 
+mod effect;
 mod headlines;
 mod lists;
 mod marks;
@@ -24,12 +25,13 @@ use crate::config::ThemeName;
 use crate::keys::{Context, Keymap};
 use crate::layout::{self, Areas, Pane, Shape};
 use crate::store::{ArticleKey, Filter, SectionCount, Store, StoreError};
+pub use effect::Effect;
 pub use headlines::HeadlineList;
 pub use popups::Popup;
 pub use reading::{LineKind, ReaderLine, Reading, meta_line};
 pub use sidebar::{Shows, Sidebar, SidebarList, SidebarRow, scroll_for};
 pub use tabs::Tab;
-pub use web::{Effect, Fetching, Web, host_of};
+pub use web::{Fetching, Web, host_of};
 
 /// The list as it was before a search, to go back to.
 #[derive(Debug, Clone)]
@@ -101,6 +103,8 @@ pub struct App {
     said_marks_not_kept: bool,
     /// Fetching and refreshing, under way beside the reader.
     pub web: Web,
+    /// Requests to the runtime not yet taken ([`App::take_effects`]).
+    effects: Vec<Effect>,
     /// Read marks not yet written while another connection was writing.
     pending_marks: Vec<(ArticleKey, bool)>,
     pub running: bool,
@@ -144,6 +148,7 @@ impl App {
             marks_kept: true,
             said_marks_not_kept: false,
             web: Web::default(),
+            effects: Vec::new(),
             pending_marks: Vec::new(),
             running: true,
         };

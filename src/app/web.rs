@@ -3,24 +3,11 @@
 //! [`Action::Web`]; here the app asks for it ([`Effect`]), shows it under
 //! way, and takes what comes. The reader never waits on the network.
 
-use super::App;
+use super::{App, Effect};
 use crate::action::WebEvent;
 use crate::article::Article;
 use crate::layout::Pane;
 use crate::store::StoreError;
-
-/// What the app asks its runtime to do outside it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Fetch every followed feed and the pages of their new items.
-    Refresh,
-    /// Fetch the page at `url` as an article, reporting back with `id`.
-    Fetch { id: u64, url: String },
-    /// Open the address in the web browser.
-    OpenInBrowser(String),
-    /// Stop as a shell job, the terminal put back, until continued.
-    Suspend,
-}
 
 /// A page being fetched for a sidebar item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +26,6 @@ pub struct Web {
     pub fetching: Option<Fetching>,
     /// A refresh under way: feeds and pages done, of those known so far.
     pub refreshing: Option<(usize, usize)>,
-    effects: Vec<Effect>,
     requests: u64,
 }
 
@@ -51,15 +37,6 @@ impl App {
         self
     }
 
-    /// What the app has asked for since last taken, oldest first.
-    pub fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.web.effects)
-    }
-
-    pub(super) fn suspend(&mut self) {
-        self.web.effects.push(Effect::Suspend);
-    }
-
     pub(super) fn start_refresh(&mut self) {
         if !self.web.can_refresh {
             self.notice =
@@ -68,7 +45,7 @@ impl App {
             self.notice = Some(format!("A refresh is under way: {done} of {total}"));
         } else {
             self.web.refreshing = Some((0, 0));
-            self.web.effects.push(Effect::Refresh);
+            self.effects.push(Effect::Refresh);
         }
     }
 
@@ -87,7 +64,7 @@ impl App {
             url: url.to_owned(),
             title: title.to_owned(),
         });
-        self.web.effects.push(Effect::Fetch {
+        self.effects.push(Effect::Fetch {
             id,
             url: url.to_owned(),
         });
@@ -119,7 +96,7 @@ impl App {
         match url {
             Some(url) => {
                 self.notice = Some(format!("Opening {} in the browser", host_of(&url)));
-                self.web.effects.push(Effect::OpenInBrowser(url));
+                self.effects.push(Effect::OpenInBrowser(url));
             }
             None => self.notice = Some("No web address for this: it was read from a file".into()),
         }
