@@ -331,7 +331,7 @@ impl App {
 
     /// Work is left for when no input is waiting ([`Action::Idle`]).
     pub fn has_idle_work(&self) -> bool {
-        self.list.counting
+        self.list.counting || self.list.ranked_from.is_some()
     }
 
     /// Shows a store error on the status line; a search cut short by newer

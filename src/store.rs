@@ -13,6 +13,7 @@ mod list;
 mod marks;
 mod matches;
 mod open;
+mod preview;
 mod read;
 mod rows;
 mod schema;

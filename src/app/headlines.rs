@@ -32,6 +32,12 @@ pub struct HeadlineList {
     /// them costs tens of milliseconds per 10,000), and not at all if the
     /// next key comes first.
     pub waiting_for_body: bool,
+    /// While a search is typed and its headline matches are more than the
+    /// cap, they are ranked only from this one on, the newest `cap` of them
+    /// by import order ([`Store::newest_headline_matches`]): a preview that
+    /// costs the same whatever the store's size. The full ranking replaces
+    /// it when the reader is idle, and the next key cuts that short.
+    pub ranked_from: Option<ArticleKey>,
     /// The cap a count being typed stops at.
     cap: usize,
     /// The selected position, `< count` unless the list is empty.
@@ -82,12 +88,17 @@ impl HeadlineList {
             },
             None => (store.count_up_to(&filter, cap + 1)?, false, false),
         };
+        let ranked_from = match headline_matches {
+            Some(n) if n > cap => store.newest_headline_matches(&filter, cap)?,
+            _ => None,
+        };
         Ok(Self {
             filter,
             count: count.min(cap),
             capped: count > cap || counting,
             counting,
             waiting_for_body,
+            ranked_from,
             cap,
             ..Self::default()
         })
@@ -111,6 +122,29 @@ impl HeadlineList {
                 // not, and the list no longer says it is searching
                 self.counting = error.is_cancelled();
                 self.waiting_for_body &= self.counting;
+                Err(error)
+            }
+        }
+    }
+
+    /// Ranks in full the rows held of a list ranked as a preview (see
+    /// [`HeadlineList::ranked_from`]).
+    pub fn finish_ranking(&mut self, store: &Store) -> Result<(), StoreError> {
+        if self.ranked_from.is_none() {
+            return Ok(());
+        }
+        match store.headlines(&self.filter, self.window_start, self.window.len()) {
+            Ok(window) => {
+                self.window = window;
+                self.ranked_from = None;
+                Ok(())
+            }
+            Err(error) => {
+                // cut short by a key, it runs again later; failed, the
+                // preview stays
+                if !error.is_cancelled() {
+                    self.ranked_from = None;
+                }
                 Err(error)
             }
         }
@@ -266,7 +300,10 @@ impl HeadlineList {
             // headline matches only, and rows past them cost ranking the rest
             let from = start.saturating_sub(margin);
             let to = (end + margin).min(self.count);
-            self.window = store.headlines(&self.filter, from, to - from)?;
+            self.window = match self.ranked_from {
+                Some(key) => store.headlines_ranked_from(&self.filter, key, from, to - from)?,
+                None => store.headlines(&self.filter, from, to - from)?,
+            };
             self.window_start = from;
         }
         // keep only a margin either side of what is wanted

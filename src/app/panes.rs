@@ -71,6 +71,7 @@ impl App {
             Action::Idle => {
                 // a key that comes meanwhile cuts the count short
                 let _cancellable = self.store.cancellable();
+                self.list.finish_ranking(&self.store)?;
                 return self.list.finish_count(&self.store);
             }
             Action::Imported(failed) => return self.imported(failed),

@@ -118,7 +118,12 @@ impl Store {
         self.count_of(&text, &sql.params)
     }
 
-    fn page(&self, sql: &Sql, offset: usize, limit: usize) -> Result<Vec<Headline>, StoreError> {
+    pub(super) fn page(
+        &self,
+        sql: &Sql,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Headline>, StoreError> {
         if sql.ranked {
             return self.ranked_page(sql, offset, limit);
         }

@@ -248,3 +248,86 @@ fn many_body_matches_under_a_few_headline_matches_are_ranked_when_idle() {
     assert!(!list.waiting_for_body);
     assert_eq!(list.count, 80);
 }
+
+/// The best match for "tokyo" first (its headline is the shortest), then
+/// nineteen longer headlines imported after it.
+fn tokyo_store() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut articles = vec![Article::new("Tokyo".into(), None)];
+    articles.extend((1..20).map(|i| {
+        Article::new(
+            format!("Tokyo rail line {i} reopens after a long winter of repairs"),
+            None,
+        )
+    }));
+    for article in &mut articles {
+        article.body.push("Body.".into());
+    }
+    store.import(&articles).expect("import");
+    store
+}
+
+fn tokyo_search(store: &Store) -> HeadlineList {
+    let filter = Filter {
+        query: Some(crate::search::Query::parse_typing("tokyo")),
+        ..Filter::default()
+    };
+    let mut list = HeadlineList::new_capped(store, filter, 5, 3).expect("list");
+    list.settle(store, 3).expect("settle");
+    list
+}
+
+fn headlines_shown(list: &HeadlineList) -> Vec<String> {
+    list.visible(3).map(|(_, h)| h.headline.clone()).collect()
+}
+
+#[test]
+fn more_headline_matches_than_the_cap_are_ranked_among_the_newest_until_idle() {
+    let store = tokyo_store();
+    let mut list = tokyo_search(&store);
+    assert!(list.ranked_from.is_some(), "20 matches, a cap of 5");
+    let preview = headlines_shown(&list);
+    assert_eq!(preview.len(), 3);
+    for headline in &preview {
+        let number: usize = headline.split(' ').nth(3).expect("n").parse().expect("n");
+        assert!(number >= 15, "{headline} is not among the newest five");
+    }
+    list.finish_ranking(&store).expect("ranked");
+    assert_eq!(list.ranked_from, None);
+    assert_eq!(
+        headlines_shown(&list)[0],
+        "Tokyo",
+        "the best match, ranked in full"
+    );
+}
+
+#[test]
+fn a_key_cuts_the_full_ranking_short_and_the_preview_stays() {
+    let mut store = tokyo_store();
+    let mut list = tokyo_search(&store);
+    let preview = headlines_shown(&list);
+    let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    store
+        .cancel_reads_when(std::sync::Arc::clone(&key))
+        .expect("handler");
+    {
+        let _cancellable = store.cancellable();
+        let error = list.finish_ranking(&store).expect_err("cut short");
+        assert!(error.is_cancelled());
+    }
+    assert!(list.ranked_from.is_some(), "left to do when idle again");
+    assert_eq!(headlines_shown(&list), preview);
+}
+
+#[test]
+fn no_more_headline_matches_than_the_cap_are_ranked_in_full_at_once() {
+    let store = tokyo_store();
+    let filter = Filter {
+        query: Some(crate::search::Query::parse_typing("tokyo")),
+        ..Filter::default()
+    };
+    let mut list = HeadlineList::new_capped(&store, filter, 20, 3).expect("list");
+    list.settle(&store, 3).expect("settle");
+    assert_eq!(list.ranked_from, None);
+    assert_eq!(headlines_shown(&list)[0], "Tokyo");
+}

@@ -1,5 +1,6 @@
-//! A search whose body matches are many: the keystroke's frame shows the
-//! headline matches, and the rest comes when no key is waiting.
+//! A search whose matches are many: the keystroke's frame shows the
+//! headline matches (ranked among the newest when they too are many), and
+//! the rest comes when no key is waiting.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -102,4 +103,34 @@ fn a_key_before_the_body_matches_are_in_searches_for_it_instead() {
     assert!(!app.has_idle_work());
     let screen = text_on_screen(&app);
     assert!(screen.contains("No matches"), "{screen}");
+}
+
+#[test]
+fn many_headline_matches_are_ranked_among_the_newest_then_in_full_when_no_key_waits() {
+    // the best match, the shortest headline, imported before 1,200 others
+    let mut store = Store::open_in_memory().expect("store");
+    let mut articles = vec![Article::new("Rail".into(), None)];
+    articles
+        .extend((1..=1200).map(|i| Article::new(format!("Rail fares rise on line {i:04}"), None)));
+    for article in &mut articles {
+        article.body.push("Body.".into());
+    }
+    store.import(&articles).expect("import");
+    let mut app = App::new(store, Rect::new(0, 0, 160, 48), clock).expect("app");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "rail");
+    assert!(app.has_idle_work());
+    assert_ne!(
+        headlines_shown(&app)[0],
+        "Rail",
+        "only the newest are ranked"
+    );
+    assert_eq!(
+        crate::ui::describe_status(&app),
+        "search \"rail\" · 1000+ matches"
+    );
+
+    app.update(Action::Idle);
+    assert!(!app.has_idle_work());
+    assert_eq!(headlines_shown(&app)[0], "Rail", "ranked in full");
 }
