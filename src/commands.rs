@@ -284,6 +284,17 @@ fn theme(cli: &Cli, config: &Config) -> ThemeName {
 /// else the default one; creates it when `create`, else it must be there.
 fn open_store(cli: &Cli, config: &Config, create: bool) -> Result<Store> {
     let path = store_path(cli, config)?;
+    if path.exists()
+        && let Some(version) = Store::upgrade_due(&path)
+    {
+        // before the reader takes the screen: a million articles take
+        // about 20 s
+        report(&format!(
+            "kiji: bringing {} up to date (schema {version} to {}); a large store takes a while",
+            path.display(),
+            crate::store::SCHEMA_VERSION
+        ));
+    }
     Ok(if create {
         Store::open(&path)?
     } else {

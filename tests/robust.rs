@@ -308,3 +308,48 @@ fn huge_headlines_long_lines_and_many_paragraphs_work() {
         Some(headline.trim().len())
     );
 }
+
+#[test]
+fn a_store_from_an_older_kiji_is_brought_up_to_date_saying_so_once() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("older.db");
+    assert!(
+        kiji(&store)
+            .args(["import", "sample_data"])
+            .stdout(Stdio::null())
+            .status()
+            .expect("runs")
+            .success()
+    );
+    let current = kiji::store::SCHEMA_VERSION;
+    rusqlite::Connection::open(&store)
+        .expect("sqlite")
+        .pragma_update(None, "user_version", current - 1)
+        .expect("as written by the kiji before");
+    let search = |store: &Path| {
+        kiji(store)
+            .args(["search", "--json", "tokyo"])
+            .output()
+            .expect("runs")
+    };
+    let upgraded = search(&store);
+    assert!(upgraded.status.success());
+    let said = String::from_utf8_lossy(&upgraded.stderr);
+    let line = said
+        .lines()
+        .find(|line| line.contains("up to date"))
+        .unwrap_or_else(|| panic!("said nothing: {said}"));
+    assert!(line.contains(&store.display().to_string()), "{line}");
+    assert!(
+        line.contains(&format!("schema {} to {current}", current - 1)),
+        "{line}"
+    );
+    let again = search(&store);
+    let said_again = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        !said_again.contains("up to date"),
+        "said once: {said_again}"
+    );
+    assert_eq!(again.stdout, upgraded.stdout, "the same results");
+    assert!(String::from_utf8_lossy(&again.stdout).contains("\"headline\": \"Tokyo"));
+}

@@ -42,6 +42,27 @@ impl Store {
         }
     }
 
+    /// The schema of the kiji store at `path` when it is older than this
+    /// build's and opening it will bring it up to date, which can take a
+    /// while for a large one; `None` for anything else (no store, a new or
+    /// current one, another program's database).
+    pub fn upgrade_due(path: &Path) -> Option<i64> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).ok()?;
+        let (application_id, version): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()),
+                        (SELECT user_version FROM pragma_user_version())",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .ok()?;
+        (application_id == APPLICATION_ID
+            && (1..SCHEMA_VERSION).contains(&version)
+            && can_write(path))
+        .then_some(version)
+    }
+
     /// Opens the store at `path`, which must be there already: what the
     /// commands that only read, and the reader, open, so that a mistyped
     /// path is said to be one rather than becoming an empty store. A store

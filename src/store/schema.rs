@@ -6,11 +6,11 @@ use super::import;
 /// `PRAGMA application_id` of a kiji store: "KIJI".
 pub(super) const APPLICATION_ID: i64 = 0x4b49_4a49;
 /// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
 /// Each migration brings the schema from its index to the next version.
-pub(super) const MIGRATIONS: [Migration; 6] = [
+pub(super) const MIGRATIONS: [Migration; 7] = [
     |tx| tx.execute_batch(include_str!("schema_v1.sql")),
     add_search_index,
     // Version 3: the Saved tab and unread-only views read their own small
@@ -24,6 +24,7 @@ pub(super) const MIGRATIONS: [Migration; 6] = [
     add_headline_index,
     add_pages,
     add_feeds,
+    add_longer_prefixes,
 ];
 
 /// Version 2: the full-text index. Contentless (the text is in `articles`
@@ -70,8 +71,12 @@ fn add_headline_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
              tokenize = 'unicode61 remove_diacritics 2', prefix = '3');
          CREATE INDEX articles_by_key ON articles (key, sort_key, section, read, saved);",
     )?;
-    // a statement per 10,000 headlines rather than per headline (see
-    // `import::index`)
+    index_every_headline(tx)
+}
+
+/// Indexes every stored headline in `search_headlines`, a statement per
+/// 10,000 headlines rather than per headline (see `import::index`).
+fn index_every_headline(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     let mut rows = tx.prepare("SELECT key, headline FROM articles")?;
     let mut cursor = rows.query([])?;
     let mut batch = Vec::with_capacity(10_000);
@@ -135,4 +140,21 @@ fn add_feeds(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
          ) WITHOUT ROWID;
          CREATE INDEX feed_items_by_key ON feed_items (key) WHERE key IS NOT NULL;",
     )
+}
+
+/// Version 7: the index of headlines holds every prefix of 3 to 10
+/// letters, not only of 3. A word being typed is searched as a prefix, and
+/// FTS5 answers a prefix it does not hold by merging the lists of every
+/// word that starts with it, whole, before it returns the first match:
+/// `mini` took 12 ms to count at 1,000,000 articles, and ranking reads it
+/// twice more; held, it takes 0.1 ms to find the newest thousand. The index
+/// grows from 74 to 210 MB at 1,000,000 articles.
+fn add_longer_prefixes(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "DROP TABLE search_headlines;
+         CREATE VIRTUAL TABLE search_headlines USING fts5(
+             headline, content = '', contentless_delete = 1,
+             tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8 9 10');",
+    )?;
+    index_every_headline(tx)
 }

@@ -397,8 +397,20 @@ fn the_search_index_is_built_for_a_store_from_before_it_existed() {
         conn.pragma_update(None, "application_id", 0x4b49_4a49)
             .expect("id");
     }
+    assert_eq!(Store::upgrade_due(&path), Some(1));
     let store = Store::open(&path).expect("migrates");
+    assert_eq!(Store::upgrade_due(&path), None);
     assert_eq!(search(&store, "yen"), ["Old Yen Story"]);
+    // the index of headlines, rebuilt with longer prefixes, has it: a word
+    // being typed finds it as a headline match
+    let typing = Filter {
+        query: Some(crate::search::Query::parse_typing("old yen sto")),
+        ..Filter::default()
+    };
+    assert_eq!(
+        store.count_headline_matches_up_to(&typing, 5).expect("q"),
+        Some(1)
+    );
 }
 
 #[test]
