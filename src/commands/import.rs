@@ -35,8 +35,66 @@ enum Piece {
 /// Articles of a JSON export handed over at a time: an export of any size
 /// streams through in memory that does not grow with it.
 const JSON_CHUNK: usize = 256;
-/// Pieces read ahead of the writer.
-const AHEAD: usize = 64;
+/// Pieces handed over at once: one at a time, waking the writer for each
+/// cost a tenth of a large import in the two threads' hand-overs.
+const HANDFUL: usize = 64;
+/// Handfuls read ahead of the writer.
+const AHEAD: usize = 4;
+
+/// Pieces gathered to hand over a handful at a time.
+struct Handover<'a> {
+    sender: &'a SyncSender<Vec<Piece>>,
+    pieces: Vec<Piece>,
+}
+
+impl Handover<'_> {
+    /// Adds a piece, handing the handful over when it is full; false once
+    /// the writer has stopped taking them.
+    fn push(&mut self, piece: Piece) -> bool {
+        self.pieces.push(piece);
+        self.pieces.len() < HANDFUL || self.flush()
+    }
+
+    fn flush(&mut self) -> bool {
+        let pieces = std::mem::replace(&mut self.pieces, Vec::with_capacity(HANDFUL));
+        pieces.is_empty() || self.sender.send(pieces).is_ok()
+    }
+}
+
+/// Reads every file, handing its articles over as they come: a dump or a
+/// page whole, a JSON export in chunks.
+fn read_files(files: Vec<Result<PathBuf, LoadError>>, sender: &SyncSender<Vec<Piece>>) {
+    let mut handover = Handover {
+        sender,
+        pieces: Vec::with_capacity(HANDFUL),
+    };
+    for file in files {
+        let done = file.and_then(|path| {
+            if !is_json(&path) {
+                let loaded = load_file(&path)?;
+                let articles = loaded.articles.into_iter().map(|a| (a, None)).collect();
+                handover.push(Piece::Articles(articles));
+                return Ok(loaded.warnings);
+            }
+            let mut chunk = Vec::with_capacity(JSON_CHUNK);
+            let read = json::each_article(&path, &mut |marked| {
+                chunk.push(marked);
+                if chunk.len() == JSON_CHUNK {
+                    // an export's chunks go over at once: they are large
+                    handover.push(Piece::Articles(std::mem::take(&mut chunk)));
+                    handover.flush();
+                }
+            });
+            // the articles before a mistake are kept, as a dump's are
+            handover.push(Piece::Articles(chunk));
+            read.map(|_| Vec::new())
+        });
+        if !handover.push(Piece::Done(done)) {
+            return;
+        }
+    }
+    handover.flush();
+}
 
 /// Imports articles fetched already (and how many pages failed), then
 /// files and folders, `batch_size` articles a transaction. Returns whether
@@ -65,7 +123,7 @@ pub fn import(
     let (sender, pieces) = std::sync::mpsc::sync_channel(AHEAD);
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || read_files(files, &sender));
-        for piece in pieces {
+        for piece in pieces.into_iter().flatten() {
             match piece {
                 Piece::Articles(articles) => batch.extend(articles),
                 Piece::Done(Ok(warnings)) => {
@@ -88,6 +146,9 @@ pub fn import(
         Ok(())
     })?;
     counts.merge(write_batch(store, &batch)?);
+    store
+        .finish_import(counts.imported + counts.updated)
+        .with_context(|| format!("importing into {}", store.label()))?;
     progress.finish_and_clear();
     tracing::debug!(took = ?started.elapsed(), "import finished");
     writeln!(
@@ -96,34 +157,6 @@ pub fn import(
         counts.imported, counts.updated, counts.unchanged
     )?;
     Ok(failed == 0)
-}
-
-/// Reads every file, handing its articles over as they come: a dump or a
-/// page whole, a JSON export in chunks.
-fn read_files(files: Vec<Result<PathBuf, LoadError>>, sender: &SyncSender<Piece>) {
-    for file in files {
-        let done = file.and_then(|path| {
-            if !is_json(&path) {
-                let loaded = load_file(&path)?;
-                let articles = loaded.articles.into_iter().map(|a| (a, None)).collect();
-                let _ = sender.send(Piece::Articles(articles));
-                return Ok(loaded.warnings);
-            }
-            let mut chunk = Vec::with_capacity(JSON_CHUNK);
-            let read = json::each_article(&path, &mut |marked| {
-                chunk.push(marked);
-                if chunk.len() == JSON_CHUNK {
-                    let _ = sender.send(Piece::Articles(std::mem::take(&mut chunk)));
-                }
-            });
-            // the articles before a mistake are kept, as a dump's are
-            let _ = sender.send(Piece::Articles(chunk));
-            read.map(|_| Vec::new())
-        });
-        if sender.send(Piece::Done(done)).is_err() {
-            break;
-        }
-    }
 }
 
 /// A progress bar on a terminal for an import of many files; none else.

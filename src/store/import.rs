@@ -53,6 +53,21 @@ impl Store {
         Ok(())
     }
 
+    /// Ends an import of `written` articles (new or changed): when they
+    /// are a tenth of the store or more, the index of headlines is merged
+    /// into one segment. A search while typing walks that index a few
+    /// times a keystroke, and the segments an import leaves make each walk
+    /// merge them: at 1,000,000 articles, typing `minister` took 11.5 ms a
+    /// keystroke at the 99th percentile before and 6.3 ms after. Merging
+    /// takes 4.3 s there, so a small import into a large store leaves it.
+    pub fn finish_import(&self, written: usize) -> Result<(), StoreError> {
+        let total = self.count(&super::Filter::default())?;
+        if written > 0 && written.saturating_mul(10) >= total {
+            merge_headline_index(&self.conn)?;
+        }
+        Ok(())
+    }
+
     /// Imports a batch in one transaction: all of it lands, or none of it.
     /// Read marks and saved flags of articles already stored are kept.
     pub fn import<'a>(
@@ -196,4 +211,14 @@ pub(super) fn index_headlines(
 fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(rows)
         .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))
+}
+
+/// Merges the index of headlines into one segment (see
+/// [`Store::finish_import`]).
+pub(super) fn merge_headline_index(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO search_headlines (search_headlines) VALUES ('optimize')",
+        [],
+    )
+    .map(drop)
 }

@@ -156,5 +156,6 @@ fn add_longer_prefixes(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
              headline, content = '', contentless_delete = 1,
              tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8 9 10');",
     )?;
-    index_every_headline(tx)
+    index_every_headline(tx)?;
+    import::merge_headline_index(tx)
 }

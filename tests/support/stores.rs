@@ -26,6 +26,7 @@ pub fn store_path(count: usize) -> PathBuf {
                 batch.clear();
             }
         }
+        store.finish_import(count).expect("merged");
         std::fs::write(&done, "").expect("mark");
     }
     path
