@@ -30,10 +30,12 @@ const HEIGHT: u16 = 50;
 
 fn open(count: usize) -> App {
     let mut store = Store::open(&store_path(count)).expect("store");
-    // as the reader runs: reads may be cut short by a newer key (none comes)
+    // as the reader runs: reads may be cut short by a newer key (none
+    // comes), and pages read are held
     store
         .cancel_reads_when(std::sync::Arc::default())
         .expect("handler");
+    store.hold_pages().expect("cache");
     App::new(store, Rect::new(0, 0, WIDTH, HEIGHT), Utc::now).expect("app")
 }
 

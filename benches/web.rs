@@ -188,6 +188,7 @@ fn reader_during_refresh(c: &mut Criterion) {
     let open = || {
         let mut store = Store::open(&path).expect("store");
         store.cancel_reads_when(Arc::default()).expect("handler");
+        store.hold_pages().expect("cache");
         kiji::app::App::new(store, size, chrono::Utc::now).expect("app")
     };
     let mut terminal =

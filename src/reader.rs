@@ -86,6 +86,7 @@ pub fn run(options: Options, mut hooks: Hooks) -> Result<()> {
 
 /// The app, set up as the options say.
 fn open(options: Options, size: Rect) -> Result<App> {
+    options.store.hold_pages()?;
     let mut app = App::new(options.store, size, Utc::now)?
         .with_theme(options.theme)
         .with_keymap(options.keymap)

@@ -165,6 +165,17 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps up to 32 MB of the store's pages in memory rather than 2: for
+    /// the reader, where a search being typed walks the same pages again
+    /// on the next key (at 1,000,000 articles a fifth of such a keystroke
+    /// went on copying them from the OS again). A command that asks once is
+    /// faster without: `kiji search tokyo` took 0.13-0.15 s there with it,
+    /// 0.07-0.10 s without.
+    pub fn hold_pages(&self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "cache_size", -32768)?;
+        Ok(())
+    }
+
     /// Lets statements be cut short until the guard is dropped: only for
     /// reads, whose caller asks again.
     pub fn cancellable(&self) -> Cancellable {
