@@ -107,6 +107,7 @@ fn first_search(c: &mut Criterion) {
         });
         report(
             &format!("first search, ranked in full when idle, {count} (after the frame above)"),
+            "searches",
             &mut ranked,
         );
     }
@@ -169,7 +170,7 @@ fn keystrokes(c: &mut Criterion) {
                 total
             });
         });
-        report(name, &mut singles);
+        report(name, "keystrokes", &mut singles);
     }
     group.finish();
 }
@@ -191,9 +192,14 @@ fn search_keystrokes(c: &mut Criterion) {
                     .sum()
             });
         });
-        report(&format!("search keystroke, {count}"), &mut singles);
+        report(
+            &format!("search keystroke, {count}"),
+            "keystrokes",
+            &mut singles,
+        );
         report(
             &format!("search finished when idle, {count} (not in the keystroke figures)"),
+            "keystrokes",
             &mut idle_work,
         );
     }
@@ -248,14 +254,14 @@ fn search_round(
     total
 }
 
-fn report(name: &str, singles: &mut [Duration]) {
+fn report(name: &str, noun: &str, singles: &mut [Duration]) {
     if singles.is_empty() {
         return;
     }
     singles.sort();
     let at = |p: f64| singles[((singles.len() - 1) as f64 * p) as usize].as_secs_f64() * 1000.0;
     println!(
-        "{name}: {} keystrokes, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "{name}: {} {noun}, median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
         singles.len(),
         at(0.5),
         at(0.99),
