@@ -288,7 +288,7 @@ fn open_store(cli: &Cli, config: &Config, create: bool) -> Result<Store> {
         && let Some(version) = Store::upgrade_due(&path)
     {
         // before the reader takes the screen: a million articles take
-        // about 20 s
+        // about 30 s
         report(&format!(
             "kiji: bringing {} up to date (schema {version} to {}); a large store takes a while",
             path.display(),
