@@ -22,6 +22,16 @@ fn kiji(store: &Path) -> Command {
     command
 }
 
+/// A store of the sample articles, imported with the CLI.
+fn import_samples(store: &Path) {
+    let imported = kiji(store)
+        .args(["import", "sample_data"])
+        .stdout(Stdio::null())
+        .status()
+        .expect("runs");
+    assert!(imported.success());
+}
+
 fn corpus(dir: &Path, count: usize) -> PathBuf {
     let path = dir.join("corpus");
     Corpus::new(count, 3).write(&path).expect("corpus written");
@@ -111,14 +121,7 @@ fn a_full_disk_is_one_clear_line_and_the_store_stays_as_it_was() {
     let dir = TempDir::new().expect("tempdir");
     let dumps = corpus(dir.path(), 1500);
     let store = dir.path().join("kiji.db");
-    assert!(
-        kiji(&store)
-            .args(["import", "sample_data"])
-            .stdout(Stdio::null())
-            .status()
-            .expect("runs")
-            .success()
-    );
+    import_samples(&store);
     let size = std::fs::metadata(&store).expect("store").len();
     // files may grow to 1 MB past the store: far less than the import needs
     let blocks = (size + 1_048_576) / 512;
@@ -207,14 +210,7 @@ fn foreign_and_newer_stores_are_refused_and_read_only_ones_only_read() {
     refused(&foreign, "not a kiji store");
 
     let newer = dir.path().join("newer.db");
-    assert!(
-        kiji(&newer)
-            .args(["import", "sample_data"])
-            .stdout(Stdio::null())
-            .status()
-            .expect("runs")
-            .success()
-    );
+    import_samples(&newer);
     {
         let conn = rusqlite::Connection::open(&newer).expect("sqlite");
         conn.pragma_update(None, "user_version", 99).expect("bump");
@@ -224,14 +220,7 @@ fn foreign_and_newer_stores_are_refused_and_read_only_ones_only_read() {
     refused(&newer, "written by a newer kiji");
 
     let read_only = dir.path().join("read-only.db");
-    assert!(
-        kiji(&read_only)
-            .args(["import", "sample_data"])
-            .stdout(Stdio::null())
-            .status()
-            .expect("runs")
-            .success()
-    );
+    import_samples(&read_only);
     rusqlite::Connection::open(&read_only)
         .expect("sqlite")
         .pragma_update(None, "journal_mode", "DELETE")
@@ -313,14 +302,7 @@ fn huge_headlines_long_lines_and_many_paragraphs_work() {
 fn a_store_from_an_older_kiji_is_brought_up_to_date_saying_so_once() {
     let dir = TempDir::new().expect("tempdir");
     let store = dir.path().join("older.db");
-    assert!(
-        kiji(&store)
-            .args(["import", "sample_data"])
-            .stdout(Stdio::null())
-            .status()
-            .expect("runs")
-            .success()
-    );
+    import_samples(&store);
     let current = kiji::store::SCHEMA_VERSION;
     rusqlite::Connection::open(&store)
         .expect("sqlite")

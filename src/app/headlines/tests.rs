@@ -267,12 +267,13 @@ fn tokyo_store() -> Store {
     store
 }
 
-fn tokyo_search(store: &Store) -> HeadlineList {
+/// "tokyo" being typed, counted up to `cap`, on a screen of three rows.
+fn tokyo_search(store: &Store, cap: usize) -> HeadlineList {
     let filter = Filter {
         query: Some(crate::search::Query::parse_typing("tokyo")),
         ..Filter::default()
     };
-    let mut list = HeadlineList::new_capped(store, filter, 5, 3).expect("list");
+    let mut list = HeadlineList::new_capped(store, filter, cap, 3).expect("list");
     list.settle(store, 3).expect("settle");
     list
 }
@@ -284,7 +285,7 @@ fn headlines_shown(list: &HeadlineList) -> Vec<String> {
 #[test]
 fn more_headline_matches_than_the_cap_are_ranked_among_the_newest_until_idle() {
     let store = tokyo_store();
-    let mut list = tokyo_search(&store);
+    let mut list = tokyo_search(&store, 5);
     assert!(list.ranked_from.is_some(), "20 matches, a cap of 5");
     let preview = headlines_shown(&list);
     assert_eq!(preview.len(), 3);
@@ -304,7 +305,7 @@ fn more_headline_matches_than_the_cap_are_ranked_among_the_newest_until_idle() {
 #[test]
 fn a_key_cuts_the_full_ranking_short_and_the_preview_stays() {
     let mut store = tokyo_store();
-    let mut list = tokyo_search(&store);
+    let mut list = tokyo_search(&store, 5);
     let preview = headlines_shown(&list);
     let key = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     store
@@ -322,12 +323,7 @@ fn a_key_cuts_the_full_ranking_short_and_the_preview_stays() {
 #[test]
 fn no_more_headline_matches_than_the_cap_are_ranked_in_full_at_once() {
     let store = tokyo_store();
-    let filter = Filter {
-        query: Some(crate::search::Query::parse_typing("tokyo")),
-        ..Filter::default()
-    };
-    let mut list = HeadlineList::new_capped(&store, filter, 20, 3).expect("list");
-    list.settle(&store, 3).expect("settle");
+    let list = tokyo_search(&store, 20);
     assert_eq!(list.ranked_from, None);
     assert_eq!(headlines_shown(&list)[0], "Tokyo");
 }
