@@ -284,22 +284,16 @@ fn theme(cli: &Cli, config: &Config) -> ThemeName {
 /// else the default one; creates it when `create`, else it must be there.
 fn open_store(cli: &Cli, config: &Config, create: bool) -> Result<Store> {
     let path = store_path(cli, config)?;
-    if path.exists()
-        && let Some(version) = Store::upgrade_due(&path)
-    {
-        // before the reader takes the screen: a million articles take
-        // about 30 s
+    // said before the reader takes the screen: a million articles take
+    // about 30 s
+    let upgrading = |version| {
         report(&format!(
             "kiji: bringing {} up to date (schema {version} to {}); a large store takes a while",
             path.display(),
             crate::store::SCHEMA_VERSION
         ));
-    }
-    Ok(if create {
-        Store::open(&path)?
-    } else {
-        Store::open_existing(&path)?
-    })
+    };
+    Ok(Store::open_telling(&path, create, &upgrading)?)
 }
 
 /// Where the store is: `--store` or `KIJI_STORE`, else the configuration,

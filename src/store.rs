@@ -138,7 +138,7 @@ impl Store {
     /// importing them, and for the built-in sample articles.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        Self::init(conn, ":memory:".into(), false)
+        Self::init(conn, ":memory:".into(), false, &|_| {})
     }
 
     /// Where the store is.

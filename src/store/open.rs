@@ -18,6 +18,31 @@ impl Store {
     /// that is not a kiji store, is damaged or is from a newer kiji is
     /// refused unchanged; so is one the user cannot write.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_to_write(path, &|_| {})
+    }
+
+    /// Opens the store at `path` as [`Store::open`] does when `create`,
+    /// else as [`Store::open_existing`] does, and calls `upgrading` with
+    /// the schema of a store written by an older kiji just before bringing
+    /// it up to date, which takes a while for a large one.
+    pub fn open_telling(
+        path: &Path,
+        create: bool,
+        upgrading: &dyn Fn(i64),
+    ) -> Result<Self, StoreError> {
+        if create {
+            return Self::open_to_write(path, upgrading);
+        }
+        if !path.exists() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        match Self::open_to_write(path, upgrading) {
+            Err(StoreError::ReadOnly(_)) => Self::open_read_only(path),
+            other => other,
+        }
+    }
+
+    fn open_to_write(path: &Path, upgrading: &dyn Fn(i64)) -> Result<Self, StoreError> {
         let label = path.display().to_string();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
@@ -31,7 +56,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let opened = Connection::open_with_flags(path, flags)
             .map_err(|error| StoreError::Open(label.clone(), error))
-            .and_then(|conn| Self::init(conn, label.clone(), false));
+            .and_then(|conn| Self::init(conn, label.clone(), false, upgrading));
         match opened {
             // the folder does not let SQLite make its files beside the store
             Err(error) if is_cannot_open(&error) && !path.exists() => {
@@ -42,40 +67,13 @@ impl Store {
         }
     }
 
-    /// The schema of the kiji store at `path` when it is older than this
-    /// build's and opening it will bring it up to date, which can take a
-    /// while for a large one; `None` for anything else (no store, a new or
-    /// current one, another program's database).
-    pub fn upgrade_due(path: &Path) -> Option<i64> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).ok()?;
-        let (application_id, version): (i64, i64) = conn
-            .query_row(
-                "SELECT (SELECT application_id FROM pragma_application_id()),
-                        (SELECT user_version FROM pragma_user_version())",
-                [],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .ok()?;
-        (application_id == APPLICATION_ID
-            && (1..SCHEMA_VERSION).contains(&version)
-            && can_write(path))
-        .then_some(version)
-    }
-
     /// Opens the store at `path`, which must be there already: what the
     /// commands that only read, and the reader, open, so that a mistyped
     /// path is said to be one rather than becoming an empty store. A store
     /// the user cannot write (another user's, a read-only file or folder)
     /// is opened to read only: nothing is written to it or made beside it.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::Missing(path.display().to_string()));
-        }
-        match Self::open(path) {
-            Err(StoreError::ReadOnly(_)) => Self::open_read_only(path),
-            other => other,
-        }
+        Self::open_telling(path, false, &|_| {})
     }
 
     /// Opens the store at `path` to read only. SQLite is told the file will
@@ -92,13 +90,14 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(uri, flags)
             .map_err(|error| StoreError::Open(label.clone(), error))?;
-        Self::init(conn, label, true)
+        Self::init(conn, label, true, &|_| {})
     }
 
     pub(super) fn init(
         mut conn: Connection,
         label: String,
         read_only: bool,
+        upgrading: &dyn Fn(i64),
     ) -> Result<Self, StoreError> {
         conn.busy_handler(Some(wait_a_moment))?;
         // Look before changing anything, so a foreign file stays untouched.
@@ -141,18 +140,21 @@ impl Store {
             read_only,
         };
         if !read_only {
-            store.migrate()?;
+            store.migrate(upgrading)?;
         }
         tracing::debug!(store = %store.label, from = version, to = SCHEMA_VERSION, "store opened");
         Ok(store)
     }
 
-    fn migrate(&mut self) -> Result<(), StoreError> {
+    fn migrate(&mut self, upgrading: &dyn Fn(i64)) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // read again under the write lock: another kiji may have migrated
         let version = user_version(&tx)?;
+        if (1..SCHEMA_VERSION).contains(&version) {
+            upgrading(version);
+        }
         for (index, migration) in MIGRATIONS.iter().enumerate() {
             let target = index as i64 + 1;
             if version < target {

@@ -397,9 +397,12 @@ fn the_search_index_is_built_for_a_store_from_before_it_existed() {
         conn.pragma_update(None, "application_id", 0x4b49_4a49)
             .expect("id");
     }
-    assert_eq!(Store::upgrade_due(&path), Some(1));
-    let store = Store::open(&path).expect("migrates");
-    assert_eq!(Store::upgrade_due(&path), None);
+    let told = std::cell::RefCell::new(Vec::new());
+    let tell = |version| told.borrow_mut().push(version);
+    drop(Store::open_telling(&path, false, &tell).expect("migrates"));
+    assert_eq!(told.take(), [1], "an upgrade from schema 1 is due");
+    let store = Store::open_telling(&path, false, &tell).expect("opens");
+    assert!(told.take().is_empty(), "no upgrade is due any more");
     assert_eq!(search(&store, "yen"), ["Old Yen Story"]);
     // the index of headlines, rebuilt with longer prefixes, has it: a word
     // being typed finds it as a headline match
