@@ -24,30 +24,20 @@ fn phrases_exclusions_and_prefixes() {
 
 #[test]
 fn the_word_being_typed_matches_as_a_prefix() {
-    assert_eq!(
-        Query::parse_typing("tok").to_fts().as_deref(),
-        Some("\"tok\"*")
-    );
-    assert_eq!(
-        Query::parse_typing("tok ").to_fts().as_deref(),
-        Some("\"tok\"")
-    );
-    assert_eq!(
-        Query::parse_typing("to").to_fts().as_deref(),
-        Some("\"to\"")
-    );
-    assert_eq!(
-        Query::parse_typing("yea").to_fts().as_deref(),
-        Some("\"yea\"*")
-    );
-    assert_eq!(
-        Query::parse_typing("\"late night\"").to_fts().as_deref(),
-        Some("\"late\" + \"night\"")
-    );
-    assert_eq!(
-        Query::parse_typing("yen -dol").to_fts().as_deref(),
-        Some("(\"yen\") NOT \"dol\"")
-    );
+    for (typed, fts) in [
+        ("tok", "\"tok\"*"),
+        ("tok ", "\"tok\""),
+        ("to", "\"to\""),
+        ("yea", "\"yea\"*"),
+        ("\"late night\"", "\"late\" + \"night\""),
+        ("yen -dol", "(\"yen\") NOT \"dol\""),
+    ] {
+        assert_eq!(
+            Query::parse_typing(typed).to_fts().as_deref(),
+            Some(fts),
+            "{typed:?}"
+        );
+    }
 }
 
 #[test]
