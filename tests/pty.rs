@@ -139,6 +139,11 @@ fn ctrl_z_and_sigtstp_stop_kiji_with_the_terminal_restored_and_fg_redraws() {
             kiji.signal(stop);
         }
         wait_until("stopped", &kiji, stopped);
+        // kiji left the screen before it stopped; the thread reading the
+        // terminal may not have taken those last bytes yet
+        wait_until("the main screen shown", &kiji, |k| {
+            !k.screen.lock().expect("screen").screen().alternate_screen()
+        });
         kiji.assert_restored();
         kiji.signal("CONT");
         wait_until("back on the alternate screen", &kiji, |k| {
