@@ -35,16 +35,17 @@ fn build(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let corpus = Corpus::new(count, seed);
     let mut store = Store::open(path)?;
-    store.prepare_bulk_import()?;
+    let mut bulk = store.bulk_import(kiji::commands::import::BATCH)?;
     let mut batch = Vec::with_capacity(5000);
     for index in 0..count {
-        batch.push(kiji::parse::parse_str(&corpus.dump(index))?.article);
+        batch.push((kiji::parse::parse_str(&corpus.dump(index))?.article, None));
         if batch.len() == 5000 || index + 1 == count {
-            store.import(&batch)?;
+            bulk.write(&batch)?;
             batch.clear();
             eprint!("\r{} of {count}", index + 1);
         }
     }
+    bulk.finish(count)?;
     eprintln!();
     Ok(())
 }

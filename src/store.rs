@@ -28,7 +28,7 @@ use rusqlite::Connection;
 
 pub use feeds::{FeedFetch, FeedRow, SeenItem};
 pub use filter::Filter;
-pub use import::{ImportCounts, ImportOutcome};
+pub use import::{BulkImport, ImportCounts, ImportOutcome};
 pub use read::NewestList;
 pub use rows::{Headline, ListEntry, SectionCount, find_section};
 pub use schema::SCHEMA_VERSION;

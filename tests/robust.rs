@@ -1,5 +1,5 @@
-//! Nothing breaks the store: imports killed at random points, a full disk,
-//! two imports at once, and store files kiji must not touch.
+//! Nothing breaks the store: imports killed at random points or stopped,
+//! a full disk, two imports at once, and store files kiji must not touch.
 
 #[allow(dead_code)]
 #[path = "support/corpus.rs"]
@@ -155,6 +155,46 @@ fn a_full_disk_is_one_clear_line_and_the_store_stays_as_it_was() {
             .success()
     );
     assert_eq!(check(&store).1, 1527);
+}
+
+#[test]
+fn an_import_stopped_with_ctrl_c_keeps_what_it_read_and_says_so() {
+    const DUMPS: i64 = 8000;
+    let dir = TempDir::new().expect("tempdir");
+    let dumps = corpus(dir.path(), DUMPS as usize);
+    let store = dir.path().join("kiji.db");
+    // one transaction for the whole import, were it not stopped
+    let child = kiji(&store)
+        .args(["import", "--batch-size", "100000"])
+        .arg(&dumps)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("import starts");
+    let wal = dir.path().join("kiji.db-wal");
+    while !wal.exists() {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let output = child.wait_with_output().expect("import ends");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim(),
+        "kiji: import interrupted; the articles counted above are kept"
+    );
+    let (integrity, count, distinct) = check(&store);
+    assert_eq!((integrity.as_str(), count), ("ok", distinct));
+    assert!(0 < count && count < DUMPS, "{count} kept");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        format!("imported {count}, updated 0, unchanged 0, failed 0")
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Writing articles: insert new ones, update edited ones, skip unchanged
-//! ones; one transaction per batch, the search index written last.
+//! ones; the search index written last, for a piece of articles at a time.
+
+use std::num::NonZeroUsize;
 
 use rusqlite::{Transaction, TransactionBehavior};
 
@@ -46,7 +48,7 @@ impl Store {
     /// keeps the index pages a batch touches in memory instead of spilling
     /// and reading them back, and the WAL is checkpointed every 40 MB
     /// rather than every 4 MB.
-    pub fn prepare_bulk_import(&self) -> Result<(), StoreError> {
+    fn prepare_bulk_import(&self) -> Result<(), StoreError> {
         self.conn.pragma_update(None, "cache_size", -65536)?;
         self.conn
             .pragma_update(None, "wal_autocheckpoint", 10_000)?;
@@ -110,32 +112,114 @@ pub(super) fn write<'a>(
     Ok((counts, keys))
 }
 
+/// An import of many pieces: they are written as they come and committed
+/// `commit_every` articles at a time, each transaction whole or not at
+/// all, however the pieces fall. What is not yet committed when the import
+/// stops short (an error, or this dropped unfinished) is rolled back;
+/// what was committed stays.
+pub struct BulkImport<'s> {
+    store: &'s Store,
+    commit_every: usize,
+    /// The open transaction, and how many articles it has written.
+    open: Option<(Transaction<'s>, usize)>,
+}
+
 impl Store {
-    /// Imports a batch in one transaction, as [`Store::import`] does, and
-    /// marks each article read or saved where its marks say so (an export
-    /// carries them); a mark not given, or false, leaves the stored one.
-    pub fn import_marked(
+    /// Starts an import committed `commit_every` articles at a time (see
+    /// [`BulkImport`]).
+    pub fn bulk_import(
         &mut self,
-        articles: &[(Article, Option<Marks>)],
+        commit_every: NonZeroUsize,
+    ) -> Result<BulkImport<'_>, StoreError> {
+        self.prepare_bulk_import()?;
+        Ok(BulkImport {
+            store: self,
+            commit_every: commit_every.get(),
+            open: None,
+        })
+    }
+}
+
+impl BulkImport<'_> {
+    /// Writes a piece, and marks each article read or saved where its
+    /// marks say so (an export carries them); a mark not given, or false,
+    /// leaves the stored one. Read marks and saved flags of articles
+    /// already stored are kept.
+    pub fn write(
+        &mut self,
+        mut articles: &[(Article, Option<Marks>)],
     ) -> Result<ImportCounts, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (counts, keys) = write(&tx, articles.iter().map(|(article, _)| article))?;
-        {
-            let mut mark = tx.prepare_cached(
-                "UPDATE articles SET read = read OR ?2, saved = saved OR ?3 WHERE key = ?1",
-            )?;
-            for ((_, marks), key) in articles.iter().zip(keys) {
-                if let Some(marks) = marks.filter(|m| m.read || m.saved) {
-                    mark.execute(rusqlite::params![key.0, marks.read, marks.saved])?;
-                }
-            }
+        let mut counts = ImportCounts::default();
+        while !articles.is_empty() {
+            let room = self.commit_every - self.open.as_ref().map_or(0, |(_, written)| *written);
+            let (now, later) = articles.split_at(room.min(articles.len()));
+            counts.merge(self.write_in_transaction(now)?);
+            articles = later;
         }
-        tx.commit()?;
         Ok(counts)
     }
 
+    /// Writes articles that fit in the open transaction, opening one if
+    /// none is, and commits it once full.
+    fn write_in_transaction(
+        &mut self,
+        articles: &[(Article, Option<Marks>)],
+    ) -> Result<ImportCounts, StoreError> {
+        let (tx, written) = match &mut self.open {
+            Some(open) => open,
+            None => self.open.insert((
+                Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Immediate)?,
+                0,
+            )),
+        };
+        let counts = match write_marked(tx, articles) {
+            Ok(counts) => counts,
+            Err(error) => {
+                self.open = None;
+                return Err(error);
+            }
+        };
+        *written += articles.len();
+        if *written >= self.commit_every {
+            self.commit()?;
+        }
+        Ok(counts)
+    }
+
+    fn commit(&mut self) -> Result<(), StoreError> {
+        if let Some((tx, written)) = self.open.take() {
+            tx.commit()?;
+            tracing::debug!(written, "import committed");
+        }
+        Ok(())
+    }
+
+    /// Commits what is written, and ends the import as
+    /// [`Store::finish_import`] does for the `written` articles it wrote.
+    pub fn finish(mut self, written: usize) -> Result<(), StoreError> {
+        self.commit()?;
+        self.store.finish_import(written)
+    }
+}
+
+/// Writes a batch as [`write`] does, then the marks it carries.
+fn write_marked(
+    tx: &Transaction<'_>,
+    articles: &[(Article, Option<Marks>)],
+) -> Result<ImportCounts, StoreError> {
+    let (counts, keys) = write(tx, articles.iter().map(|(article, _)| article))?;
+    let mut mark = tx.prepare_cached(
+        "UPDATE articles SET read = read OR ?2, saved = saved OR ?3 WHERE key = ?1",
+    )?;
+    for ((_, marks), key) in articles.iter().zip(keys) {
+        if let Some(marks) = marks.filter(|m| m.read || m.saved) {
+            mark.execute(rusqlite::params![key.0, marks.read, marks.saved])?;
+        }
+    }
+    Ok(counts)
+}
+
+impl Store {
     /// Imports one article, giving its key.
     pub fn import_article(&mut self, article: &Article) -> Result<ArticleKey, StoreError> {
         let tx = self
@@ -222,3 +306,7 @@ pub(super) fn merge_headline_index(conn: &rusqlite::Connection) -> rusqlite::Res
     )
     .map(drop)
 }
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

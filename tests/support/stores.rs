@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use kiji::commands::import::BATCH;
 use kiji::store::Store;
 
 use crate::corpus::Corpus;
@@ -17,16 +18,16 @@ pub fn store_path(count: usize) -> PathBuf {
         let _ = std::fs::remove_file(&path);
         let corpus = Corpus::new(count, 1);
         let mut store = Store::open(&path).expect("store");
-        store.prepare_bulk_import().expect("bulk");
+        let mut bulk = store.bulk_import(BATCH).expect("bulk");
         let mut batch = Vec::with_capacity(5000);
         for index in 0..count {
-            batch.push(corpus.article(index));
+            batch.push((corpus.article(index), None));
             if batch.len() == 5000 || index + 1 == count {
-                store.import(&batch).expect("import");
+                bulk.write(&batch).expect("import");
                 batch.clear();
             }
         }
-        store.finish_import(count).expect("merged");
+        bulk.finish(count).expect("committed and merged");
         std::fs::write(&done, "").expect("mark");
     }
     path
