@@ -137,15 +137,21 @@ impl HeadlineList {
     }
 
     /// Ranks in full the rows held of a list ranked as a preview (see
-    /// [`HeadlineList::ranked_from`]).
+    /// [`HeadlineList::ranked_from`]). A selection moved off the top row
+    /// stays on its article, on the same screen row, where the article is
+    /// still among the rows held; the top row is the best match either way.
     pub fn finish_ranking(&mut self, store: &Store) -> Result<(), StoreError> {
         if self.ranked_from.is_none() {
             return Ok(());
         }
         match store.headlines(&self.filter, self.window_start, self.window.len()) {
             Ok(window) => {
+                let chosen = self.selected_headline().map(|h| h.key);
                 self.window = window;
                 self.ranked_from = None;
+                if let Some(key) = chosen.filter(|_| self.selected > 0) {
+                    self.follow(key);
+                }
                 Ok(())
             }
             Err(error) => {
@@ -156,6 +162,16 @@ impl HeadlineList {
                 }
                 Err(error)
             }
+        }
+    }
+
+    /// Selects the article of `key` if it is among the rows held, keeping
+    /// the selection's row on screen.
+    fn follow(&mut self, key: ArticleKey) {
+        if let Some(index) = self.window.iter().position(|h| h.key == key) {
+            let row = self.selected.saturating_sub(self.offset);
+            self.selected = self.window_start + index;
+            self.offset = self.selected.saturating_sub(row);
         }
     }
 

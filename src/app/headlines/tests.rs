@@ -303,6 +303,21 @@ fn more_headline_matches_than_the_cap_are_ranked_among_the_newest_until_idle() {
 }
 
 #[test]
+fn the_full_ranking_keeps_a_moved_selection_on_its_article() {
+    let store = tokyo_store();
+    let mut list = tokyo_search(&store, 5);
+    list.move_by(2);
+    list.settle(&store, 3).expect("settle");
+    let chosen = list.selected_headline().expect("selected").headline.clone();
+    list.finish_ranking(&store).expect("ranked");
+    list.settle(&store, 3).expect("settle");
+    assert_eq!(list.get(0).expect("top").headline, "Tokyo");
+    assert_eq!(list.selected, 3, "the article moved down a row");
+    assert_eq!(list.selected_headline().expect("selected").headline, chosen);
+    assert!(headlines_shown(&list).contains(&chosen), "still on screen");
+}
+
+#[test]
 fn a_key_cuts_the_full_ranking_short_and_the_preview_stays() {
     let mut store = tokyo_store();
     let mut list = tokyo_search(&store, 5);
