@@ -186,7 +186,7 @@ fn an_import_stopped_with_ctrl_c_keeps_what_it_read_and_says_so() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(
         stderr.trim(),
-        "kiji: import interrupted; the articles counted above are kept"
+        "kiji: import interrupted; what it read before is kept"
     );
     let (integrity, count, distinct) = check(&store);
     assert_eq!((integrity.as_str(), count), ("ok", distinct));

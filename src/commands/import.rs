@@ -181,7 +181,7 @@ pub fn import(
         counts.imported, counts.updated, counts.unchanged
     )?;
     if interrupted {
-        report("kiji: import interrupted; the articles counted above are kept");
+        report("kiji: import interrupted; what it read before is kept");
     }
     Ok(failed == 0 && !interrupted)
 }
