@@ -24,7 +24,7 @@ use crate::store::{BulkImport, ImportCounts, Store};
 /// transaction's articles touch pages all over those indexes: at 1,000,000
 /// articles, committing every 5,000 wrote 42 GB for a 6.7 GB store. An
 /// import killed outright loses at most this many articles' work; one
-/// stopped with a signal it can catch commits first ([`stop_on_signals`]).
+/// stopped with a signal it can catch commits first (`stop_on_signals`).
 pub const BATCH: NonZeroUsize = NonZeroUsize::new(50_000).expect("not zero");
 /// Articles written at once, whatever the transaction: large enough
 /// that the search index is written in few large segments, small enough
