@@ -60,21 +60,6 @@ impl Store {
         Ok(())
     }
 
-    /// Ends an import of `written` articles (new or changed): when they
-    /// are a tenth of the store or more, the index of headlines is merged
-    /// into one segment. A search while typing walks that index a few
-    /// times a keystroke, and the segments an import leaves make each walk
-    /// merge them: at 1,000,000 articles, typing `minister` took 11.5 ms a
-    /// keystroke at the 99th percentile before and 6.3 ms after. Merging
-    /// takes 4.3 s there, so a small import into a large store leaves it.
-    pub fn finish_import(&self, written: usize) -> Result<(), StoreError> {
-        let total = self.count(&super::Filter::default())?;
-        if written > 0 && written.saturating_mul(10) >= total {
-            merge_headline_index(&self.conn)?;
-        }
-        Ok(())
-    }
-
     /// Imports a batch in one transaction: all of it lands, or none of it.
     /// Read marks and saved flags of articles already stored are kept.
     pub fn import<'a>(
@@ -199,11 +184,21 @@ impl BulkImport<'_> {
         Ok(())
     }
 
-    /// Commits what is written, and ends the import as
-    /// [`Store::finish_import`] does for the `written` articles it wrote.
+    /// Commits what is written, and ends an import of `written` articles
+    /// (new or changed): when they are a tenth of the store or more, the
+    /// index of headlines is merged into one segment. A search while typing
+    /// walks that index a few times a keystroke, and the segments an import
+    /// leaves make each walk merge them: at 1,000,000 articles, typing
+    /// `minister` took 11.5 ms a keystroke at the 99th percentile before
+    /// and 6.3 ms after. Merging takes 4.3 s there, so a small import into
+    /// a large store leaves it.
     pub fn finish(mut self, written: usize) -> Result<(), StoreError> {
         self.commit()?;
-        self.store.finish_import(written)
+        let total = self.store.count(&super::Filter::default())?;
+        if written > 0 && written.saturating_mul(10) >= total {
+            merge_headline_index(&self.store.conn)?;
+        }
+        Ok(())
     }
 }
 
@@ -303,7 +298,7 @@ fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
 }
 
 /// Merges the index of headlines into one segment (see
-/// [`Store::finish_import`]).
+/// [`BulkImport::finish`]).
 pub(super) fn merge_headline_index(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO search_headlines (search_headlines) VALUES ('optimize')",
