@@ -5,6 +5,7 @@
 //! every import runs in a transaction, so a crash or a full disk never leaves
 //! a half-written store. Queries fetch what is shown, never every article.
 
+mod bulk;
 mod feeds;
 mod filter;
 mod import;
@@ -26,9 +27,10 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use bulk::BulkImport;
 pub use feeds::{FeedFetch, FeedRow, SeenItem};
 pub use filter::Filter;
-pub use import::{BulkImport, ImportCounts, ImportOutcome};
+pub use import::{ImportCounts, ImportOutcome};
 pub use read::NewestList;
 pub use rows::{Headline, ListEntry, SectionCount, find_section};
 pub use schema::SCHEMA_VERSION;

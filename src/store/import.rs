@@ -1,13 +1,11 @@
 //! Writing articles: insert new ones, update edited ones, skip unchanged
 //! ones; the search index written last, for a piece of articles at a time.
 
-use std::num::NonZeroUsize;
-
 use rusqlite::{Transaction, TransactionBehavior};
 
 use super::lines::encode_body;
 use super::upsert::{Written, upsert};
-use super::{ArticleKey, Marks, Store, StoreError};
+use super::{ArticleKey, Store, StoreError};
 use crate::article::Article;
 use crate::search::index_text;
 
@@ -44,22 +42,6 @@ impl ImportCounts {
 }
 
 impl Store {
-    /// Tunes this connection for importing many batches: a 64 MB page cache
-    /// keeps the index pages a batch touches in memory instead of spilling
-    /// and reading them back, and the WAL is checkpointed every 40 MB
-    /// rather than every 4 MB. Statement journals past 64 KiB go to a
-    /// temporary file: a statement inside a long transaction journals every
-    /// page it changes, and FTS5 merges segments inside its statements, so
-    /// in memory they took an import of 1,000,000 articles, 200,000 a
-    /// transaction, to 3.1 GB; on file it stays at 270 MB.
-    fn prepare_bulk_import(&self) -> Result<(), StoreError> {
-        self.conn.pragma_update(None, "cache_size", -65536)?;
-        self.conn.pragma_update(None, "temp_store", "FILE")?;
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", 10_000)?;
-        Ok(())
-    }
-
     /// Imports a batch in one transaction: all of it lands, or none of it.
     /// Read marks and saved flags of articles already stored are kept.
     pub fn import<'a>(
@@ -100,123 +82,6 @@ pub(super) fn write<'a>(
     }
     index(tx, &changed)?;
     Ok((counts, keys))
-}
-
-/// An import of many pieces: they are written as they come and committed
-/// `commit_every` articles at a time, each transaction whole or not at
-/// all, however the pieces fall. What is not yet committed when the import
-/// stops short (an error, or this dropped unfinished) is rolled back;
-/// what was committed stays.
-pub struct BulkImport<'s> {
-    store: &'s Store,
-    commit_every: usize,
-    /// The open transaction, and how many articles it has written.
-    open: Option<(Transaction<'s>, usize)>,
-}
-
-impl Store {
-    /// Starts an import committed `commit_every` articles at a time (see
-    /// [`BulkImport`]).
-    pub fn bulk_import(
-        &mut self,
-        commit_every: NonZeroUsize,
-    ) -> Result<BulkImport<'_>, StoreError> {
-        self.prepare_bulk_import()?;
-        Ok(BulkImport {
-            store: self,
-            commit_every: commit_every.get(),
-            open: None,
-        })
-    }
-}
-
-impl BulkImport<'_> {
-    /// Writes a piece, and marks each article read or saved where its
-    /// marks say so (an export carries them); a mark not given, or false,
-    /// leaves the stored one. Read marks and saved flags of articles
-    /// already stored are kept.
-    pub fn write(
-        &mut self,
-        mut articles: &[(Article, Option<Marks>)],
-    ) -> Result<ImportCounts, StoreError> {
-        let mut counts = ImportCounts::default();
-        while !articles.is_empty() {
-            let room = self.commit_every - self.open.as_ref().map_or(0, |(_, written)| *written);
-            let (now, later) = articles.split_at(room.min(articles.len()));
-            counts.merge(self.write_in_transaction(now)?);
-            articles = later;
-        }
-        Ok(counts)
-    }
-
-    /// Writes articles that fit in the open transaction, opening one if
-    /// none is, and commits it once full.
-    fn write_in_transaction(
-        &mut self,
-        articles: &[(Article, Option<Marks>)],
-    ) -> Result<ImportCounts, StoreError> {
-        let (tx, written) = match &mut self.open {
-            Some(open) => open,
-            None => self.open.insert((
-                Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Immediate)?,
-                0,
-            )),
-        };
-        let counts = match write_marked(tx, articles) {
-            Ok(counts) => counts,
-            Err(error) => {
-                self.open = None;
-                return Err(error);
-            }
-        };
-        *written += articles.len();
-        if *written >= self.commit_every {
-            self.commit()?;
-        }
-        Ok(counts)
-    }
-
-    fn commit(&mut self) -> Result<(), StoreError> {
-        if let Some((tx, written)) = self.open.take() {
-            tx.commit()?;
-            tracing::debug!(written, "import committed");
-        }
-        Ok(())
-    }
-
-    /// Commits what is written, and ends an import of `written` articles
-    /// (new or changed): when they are a tenth of the store or more, the
-    /// index of headlines is merged into one segment. A search while typing
-    /// walks that index a few times a keystroke, and the segments an import
-    /// leaves make each walk merge them: at 1,000,000 articles, typing
-    /// `minister` took 11.5 ms a keystroke at the 99th percentile before
-    /// and 6.3 ms after. Merging takes 4.3 s there, so a small import into
-    /// a large store leaves it.
-    pub fn finish(mut self, written: usize) -> Result<(), StoreError> {
-        self.commit()?;
-        let total = self.store.count(&super::Filter::default())?;
-        if written > 0 && written.saturating_mul(10) >= total {
-            merge_headline_index(&self.store.conn)?;
-        }
-        Ok(())
-    }
-}
-
-/// Writes a batch as [`write`] does, then the marks it carries.
-fn write_marked(
-    tx: &Transaction<'_>,
-    articles: &[(Article, Option<Marks>)],
-) -> Result<ImportCounts, StoreError> {
-    let (counts, keys) = write(tx, articles.iter().map(|(article, _)| article))?;
-    let mut mark = tx.prepare_cached(
-        "UPDATE articles SET read = read OR ?2, saved = saved OR ?3 WHERE key = ?1",
-    )?;
-    for ((_, marks), key) in articles.iter().zip(keys) {
-        if let Some(marks) = marks.filter(|m| m.read || m.saved) {
-            mark.execute(rusqlite::params![key.0, marks.read, marks.saved])?;
-        }
-    }
-    Ok(counts)
 }
 
 impl Store {
@@ -298,7 +163,7 @@ fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
 }
 
 /// Merges the index of headlines into one segment (see
-/// [`BulkImport::finish`]).
+/// [`super::BulkImport::finish`]).
 pub(super) fn merge_headline_index(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO search_headlines (search_headlines) VALUES ('optimize')",
@@ -306,7 +171,3 @@ pub(super) fn merge_headline_index(conn: &rusqlite::Connection) -> rusqlite::Res
     )
     .map(drop)
 }
-
-#[cfg(test)]
-#[path = "import_tests.rs"]
-mod tests;

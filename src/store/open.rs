@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, build_listing_indexes};
 use super::{BUSY_TIMEOUT, Store, StoreError, wait_a_moment};
 
 impl Store {
@@ -165,6 +165,8 @@ impl Store {
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
+        // an import into the empty store killed before its end left them out
+        build_listing_indexes(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -174,7 +176,7 @@ impl Store {
 /// can meet mid-switch, and SQLite then answers "busy" at once instead of
 /// waiting (waiting could deadlock), so the switch is tried again for as
 /// long as a write would wait.
-fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
     let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
     loop {
         match conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())) {

@@ -159,3 +159,45 @@ fn add_longer_prefixes(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     index_every_headline(tx)?;
     import::merge_headline_index(tx)
 }
+
+/// The indexes over `articles` that only listing, sorting and counting
+/// read, as the migrations made them: an import finds and writes articles
+/// without them, so an import into an empty store leaves them out and
+/// builds each once at its end (see [`super::BulkImport`]).
+const LISTING_INDEXES: [(&str, &str); 6] = [
+    ("articles_by_date", "articles (sort_key DESC, key DESC)"),
+    (
+        "articles_by_section",
+        "articles (section, sort_key DESC, key DESC)",
+    ),
+    ("articles_by_headline", "articles (headline_key)"),
+    (
+        "articles_saved",
+        "articles (sort_key DESC, key DESC) WHERE saved",
+    ),
+    (
+        "articles_unread",
+        "articles (sort_key DESC, key DESC) WHERE NOT read",
+    ),
+    (
+        "articles_by_key",
+        "articles (key, sort_key, section, read, saved)",
+    ),
+];
+
+/// Drops the listing indexes, for an import to build them once at its end.
+pub(super) fn drop_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for (name, _) in LISTING_INDEXES {
+        conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+    }
+    Ok(())
+}
+
+/// Builds the listing indexes a store lacks: the ones an import into an
+/// empty store left out, whether it finished or was killed.
+pub(super) fn build_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for (name, on) in LISTING_INDEXES {
+        conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
+    }
+    Ok(())
+}
