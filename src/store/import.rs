@@ -1,7 +1,7 @@
 //! Writing articles: insert new ones, update edited ones, skip unchanged
 //! ones; the search index written last, for a piece of articles at a time.
 
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::{Transaction, TransactionBehavior, params};
 
 use super::lines::encode_body;
 use super::upsert::{Written, upsert};
@@ -96,10 +96,12 @@ impl Store {
     }
 }
 
-/// Writes the changed articles into the search indexes, a statement per
-/// index. FTS5 writes its pending terms out whenever a statement opens a
-/// savepoint, so a statement per article would write a tiny index segment
-/// per article, all to be merged later.
+/// Writes the changed articles into the search indexes, an article at a
+/// time. FTS5 writes out the terms it holds whenever a statement opens a
+/// savepoint, as one inserting many rows does, or one a trigger fires; a
+/// statement inserting one row, with no trigger, opens none, so the terms
+/// of every article a transaction writes go out together, as few large
+/// segments, with no text built to carry the rows.
 fn index(
     tx: &Transaction<'_>,
     changed: &[(ArticleKey, Written, &Article)],
@@ -113,53 +115,27 @@ fn index(
             remove.execute([key.0])?;
         }
     }
-    if changed.is_empty() {
-        return Ok(());
+    let mut search =
+        tx.prepare_cached("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?;
+    for (key, _, article) in changed {
+        let headline = index_text(&article.headline);
+        let body = index_text(&encode_body(&article.body));
+        search.execute(params![key.0, headline, body])?;
+        index_headline(tx, key.0, &headline)?;
     }
-    // each index reads its own JSON: parsing the bodies twice would cost
-    // more than the headline index itself
-    let headlines: Vec<(i64, String)> = changed
-        .iter()
-        .map(|(key, _, article)| (key.0, index_text(&article.headline)))
-        .collect();
-    let rows: Vec<(i64, &str, String)> = changed
-        .iter()
-        .zip(&headlines)
-        .map(|((_, _, article), (key, headline))| {
-            (
-                *key,
-                headline.as_str(),
-                index_text(&encode_body(&article.body)),
-            )
-        })
-        .collect();
-    tx.prepare_cached(
-        "INSERT INTO search (rowid, headline, body)
-         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
-    )?
-    .execute([as_json(&rows)?])?;
-    index_headlines(tx, &headlines)?;
     Ok(())
 }
 
-/// Writes `(key, headline)` rows, headlines spaced by [`index_text`], into
-/// the index of headlines in one statement.
-pub(super) fn index_headlines(
+/// Writes a headline, spaced by [`index_text`], into the index of
+/// headlines.
+pub(super) fn index_headline(
     tx: &Transaction<'_>,
-    rows: &[(i64, String)],
+    key: i64,
+    headline: &str,
 ) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO search_headlines (rowid, headline)
-         SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
-    )?
-    .execute([as_json(&rows)?])?;
-    Ok(())
-}
-
-/// Rows as one JSON text, for inserting many in one statement.
-fn as_json(rows: &impl serde::Serialize) -> rusqlite::Result<String> {
-    serde_json::to_string(rows)
-        .map_err(|error| rusqlite::Error::ToSqlConversionFailure(Box::new(error)))
+    tx.prepare_cached("INSERT INTO search_headlines (rowid, headline) VALUES (?1, ?2)")?
+        .execute(params![key, headline])
+        .map(drop)
 }
 
 /// Merges the index of headlines into one segment (see

@@ -74,21 +74,16 @@ fn add_headline_index(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     index_every_headline(tx)
 }
 
-/// Indexes every stored headline in `search_headlines`, a statement per
-/// 10,000 headlines rather than per headline (see `import::index`).
+/// Indexes every stored headline in `search_headlines` (see
+/// `import::index`).
 fn index_every_headline(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     let mut rows = tx.prepare("SELECT key, headline FROM articles")?;
     let mut cursor = rows.query([])?;
-    let mut batch = Vec::with_capacity(10_000);
     while let Some(row) = cursor.next()? {
         let headline: String = row.get(1)?;
-        batch.push((row.get(0)?, crate::search::index_text(&headline)));
-        if batch.len() == 10_000 {
-            import::index_headlines(tx, &batch)?;
-            batch.clear();
-        }
+        import::index_headline(tx, row.get(0)?, &crate::search::index_text(&headline))?;
     }
-    import::index_headlines(tx, &batch)
+    Ok(())
 }
 
 /// Version 5: what a page says beyond a dump's text — byline, address,
