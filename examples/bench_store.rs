@@ -38,7 +38,8 @@ fn build(
     let mut bulk = store.bulk_import(kiji::commands::import::BATCH)?;
     let mut batch = Vec::with_capacity(5000);
     for index in 0..count {
-        batch.push((kiji::parse::parse_str(&corpus.dump(index))?.article, None));
+        let article = kiji::parse::parse_str(&corpus.dump(index))?.article;
+        batch.push(kiji::store::Prepared::new(article, None));
         if batch.len() == 5000 || index + 1 == count {
             bulk.write(&batch)?;
             batch.clear();

@@ -14,9 +14,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report;
 use crate::article::Article;
-use crate::load::json::{self, Marked};
+use crate::load::json;
 use crate::load::{LoadError, dump_files, is_json, load_file};
-use crate::store::{BulkImport, ImportCounts, Store};
+use crate::store::{BulkImport, ImportCounts, Prepared, Store};
 
 /// How many articles go into one import transaction unless `--batch-size`
 /// says otherwise. Every commit writes again each index page its articles
@@ -35,8 +35,9 @@ const PROGRESS_FROM: usize = 200;
 
 /// What the reading thread hands the writing one.
 enum Piece {
-    /// Articles read, with the marks an export gave them.
-    Articles(Vec<Marked>),
+    /// Articles read, with the marks an export gave them, made ready to
+    /// write on the reading thread.
+    Articles(Vec<Prepared>),
     /// A file read to its end (with its warnings), or why it could not be.
     Done(Result<Vec<String>, LoadError>),
 }
@@ -81,13 +82,17 @@ fn read_files(files: Vec<Result<PathBuf, LoadError>>, sender: &SyncSender<Vec<Pi
         let done = file.and_then(|path| {
             if !is_json(&path) {
                 let loaded = load_file(&path)?;
-                let articles = loaded.articles.into_iter().map(|a| (a, None)).collect();
+                let articles = loaded
+                    .articles
+                    .into_iter()
+                    .map(|article| Prepared::new(article, None))
+                    .collect();
                 handover.push(Piece::Articles(articles));
                 return Ok(loaded.warnings);
             }
             let mut chunk = Vec::with_capacity(JSON_CHUNK);
-            let read = json::each_article(&path, &mut |marked| {
-                chunk.push(marked);
+            let read = json::each_article(&path, &mut |(article, marks)| {
+                chunk.push(Prepared::new(article, marks));
                 if chunk.len() == JSON_CHUNK {
                     // an export's chunks go over at once: they are large
                     handover.push(Piece::Articles(std::mem::take(&mut chunk)));
@@ -129,7 +134,10 @@ pub fn import(
         "import starting"
     );
     let (pages, mut failed) = fetched;
-    let pages: Vec<Marked> = pages.into_iter().map(|a| (a, None)).collect();
+    let pages: Vec<Prepared> = pages
+        .into_iter()
+        .map(|article| Prepared::new(article, None))
+        .collect();
     let mut counts = write_batch(&mut bulk, &pages, &label)?;
     let mut batch = Vec::with_capacity(AT_ONCE);
     // files are read and parsed on a second thread while this one writes
@@ -213,7 +221,7 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
-fn write_batch(bulk: &mut BulkImport<'_>, batch: &[Marked], label: &str) -> Result<ImportCounts> {
+fn write_batch(bulk: &mut BulkImport<'_>, batch: &[Prepared], label: &str) -> Result<ImportCounts> {
     bulk.write(batch)
         .with_context(|| format!("importing into {label}"))
 }

@@ -8,9 +8,9 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use super::import::{ImportCounts, merge_headline_index, write};
 use super::open::use_wal;
+use super::prepared::Prepared;
 use super::schema::{build_listing_indexes, drop_listing_indexes};
-use super::{Filter, Marks, Store, StoreError};
-use crate::article::Article;
+use super::{Filter, Store, StoreError};
 
 /// Bytes of new terms the index of headlines holds in memory before it
 /// writes them out as a segment. With SQLite's 1 MB, every piece of an
@@ -119,10 +119,7 @@ impl BulkImport<'_> {
     /// marks say so (an export carries them); a mark not given, or false,
     /// leaves the stored one. Read marks and saved flags of articles
     /// already stored are kept.
-    pub fn write(
-        &mut self,
-        mut articles: &[(Article, Option<Marks>)],
-    ) -> Result<ImportCounts, StoreError> {
+    pub fn write(&mut self, mut articles: &[Prepared]) -> Result<ImportCounts, StoreError> {
         let mut counts = ImportCounts::default();
         while !articles.is_empty() {
             let room = self.commit_every - self.open.as_ref().map_or(0, |(_, written)| *written);
@@ -135,10 +132,7 @@ impl BulkImport<'_> {
 
     /// Writes articles that fit in the open transaction, opening one if
     /// none is, and commits it once full.
-    fn write_in_transaction(
-        &mut self,
-        articles: &[(Article, Option<Marks>)],
-    ) -> Result<ImportCounts, StoreError> {
+    fn write_in_transaction(&mut self, articles: &[Prepared]) -> Result<ImportCounts, StoreError> {
         let (tx, written) = match &mut self.open {
             Some(open) => open,
             None => self.open.insert((
@@ -218,16 +212,13 @@ impl Drop for BulkImport<'_> {
 }
 
 /// Writes a batch as [`write`] does, then the marks it carries.
-fn write_marked(
-    tx: &Transaction<'_>,
-    articles: &[(Article, Option<Marks>)],
-) -> Result<ImportCounts, StoreError> {
-    let (counts, keys) = write(tx, articles.iter().map(|(article, _)| article))?;
+fn write_marked(tx: &Transaction<'_>, articles: &[Prepared]) -> Result<ImportCounts, StoreError> {
+    let (counts, keys) = write(tx, articles)?;
     let mut mark = tx.prepare_cached(
         "UPDATE articles SET read = read OR ?2, saved = saved OR ?3 WHERE key = ?1",
     )?;
-    for ((_, marks), key) in articles.iter().zip(keys) {
-        if let Some(marks) = marks.filter(|m| m.read || m.saved) {
+    for (prepared, key) in articles.iter().zip(keys) {
+        if let Some(marks) = prepared.marks.filter(|m| m.read || m.saved) {
             mark.execute(rusqlite::params![key.0, marks.read, marks.saved])?;
         }
     }

@@ -2,16 +2,17 @@ use std::num::NonZeroUsize;
 
 use super::*;
 use crate::parse::parse_str;
+use crate::store::Marks;
 
 /// `count` different articles, as an import reads them.
-fn pieces(count: usize) -> Vec<(Article, Option<Marks>)> {
+fn pieces(count: usize) -> Vec<Prepared> {
     (0..count)
         .map(|n| {
             let dump = format!(
                 "Headline {n}\n9:00 JST, March {}, 2024\nA paragraph.\n",
                 n + 1
             );
-            (parse_str(&dump).expect("parses").article, None)
+            Prepared::new(parse_str(&dump).expect("parses").article, None)
         })
         .collect()
 }
@@ -45,7 +46,7 @@ fn a_bulk_import_commits_whole_transactions_however_its_pieces_fall() {
 fn marks_a_bulk_import_carries_land_with_their_articles() {
     let mut store = Store::open_in_memory().expect("store");
     let mut articles = pieces(4);
-    articles[3].1 = Some(Marks {
+    articles[3].marks = Some(Marks {
         read: true,
         saved: true,
     });

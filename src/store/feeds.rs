@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::import::{ImportCounts, write};
-use super::{Store, StoreError};
+use super::{Prepared, Store, StoreError};
 use crate::article::Article;
 
 /// A followed feed, with what its last fetch said and how many articles
@@ -164,8 +164,12 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let articles: Vec<&Article> = items.iter().filter_map(|(_, a)| a.as_ref()).collect();
-        let (counts, keys) = write(&tx, articles)?;
+        let articles: Vec<Prepared> = items
+            .iter()
+            .filter_map(|(_, a)| a.as_ref())
+            .map(|article| Prepared::new(article.clone(), None))
+            .collect();
+        let (counts, keys) = write(&tx, &articles)?;
         let mut keys = keys.into_iter();
         let now = millis(Utc::now());
         {

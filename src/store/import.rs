@@ -3,11 +3,10 @@
 
 use rusqlite::{Transaction, TransactionBehavior, params};
 
-use super::lines::encode_body;
+use super::prepared::Prepared;
 use super::upsert::{Written, upsert};
 use super::{ArticleKey, Store, StoreError};
 use crate::article::Article;
-use crate::search::index_text;
 
 /// What an import did with one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +50,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (counts, _) = write(&tx, articles)?;
+        let prepared: Vec<Prepared> = articles
+            .into_iter()
+            .map(|article| Prepared::new(article.clone(), None))
+            .collect();
+        let (counts, _) = write(&tx, &prepared)?;
         tx.commit()?;
         tracing::debug!(
             imported = counts.imported,
@@ -65,19 +68,19 @@ impl Store {
 
 /// Writes articles and their search text; gives what was done and the key
 /// of each article, in order.
-pub(super) fn write<'a>(
+pub(super) fn write(
     tx: &Transaction<'_>,
-    articles: impl IntoIterator<Item = &'a Article>,
+    articles: &[Prepared],
 ) -> Result<(ImportCounts, Vec<ArticleKey>), StoreError> {
     let mut counts = ImportCounts::default();
     let mut changed = Vec::new();
-    let mut keys = Vec::new();
-    for article in articles {
-        let (written, key) = upsert(tx, article)?;
+    let mut keys = Vec::with_capacity(articles.len());
+    for prepared in articles {
+        let (written, key) = upsert(tx, prepared)?;
         counts.add(written.outcome());
         keys.push(key);
         if written.changes_text() {
-            changed.push((key, written, article));
+            changed.push((key, written, prepared));
         }
     }
     index(tx, &changed)?;
@@ -90,7 +93,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (_, keys) = write(&tx, [article])?;
+        let (_, keys) = write(&tx, &[Prepared::new(article.clone(), None)])?;
         tx.commit()?;
         Ok(keys[0])
     }
@@ -104,7 +107,7 @@ impl Store {
 /// segments, with no text built to carry the rows.
 fn index(
     tx: &Transaction<'_>,
-    changed: &[(ArticleKey, Written, &Article)],
+    changed: &[(ArticleKey, Written, &Prepared)],
 ) -> Result<(), StoreError> {
     for table in ["search", "search_headlines"] {
         let mut remove = tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?;
@@ -117,16 +120,15 @@ fn index(
     }
     let mut search =
         tx.prepare_cached("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?;
-    for (key, _, article) in changed {
-        let headline = index_text(&article.headline);
-        let body = index_text(&encode_body(&article.body));
+    for (key, _, prepared) in changed {
+        let (headline, body) = (&prepared.search_headline, &prepared.search_body);
         search.execute(params![key.0, headline, body])?;
-        index_headline(tx, key.0, &headline)?;
+        index_headline(tx, key.0, headline)?;
     }
     Ok(())
 }
 
-/// Writes a headline, spaced by [`index_text`], into the index of
+/// Writes a headline, spaced by [`crate::search::index_text`], into the index of
 /// headlines.
 pub(super) fn index_headline(
     tx: &Transaction<'_>,

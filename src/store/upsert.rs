@@ -5,7 +5,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::import::ImportOutcome;
-use super::lines::{encode_body, encode_list};
+use super::lines::encode_list;
+use super::prepared::Prepared;
 use super::{ArticleKey, StoreError};
 use crate::article::{Article, headline_key};
 
@@ -45,11 +46,12 @@ impl Written {
 /// an earlier capture only adds its lists to the article's history.
 pub(super) fn upsert(
     tx: &Transaction<'_>,
-    article: &Article,
+    prepared: &Prepared,
 ) -> Result<(Written, ArticleKey), StoreError> {
+    let article = &prepared.article;
     let captured = article.captured.map(|t| t.timestamp_millis());
     let Some(stored) = stored(tx, article)? else {
-        let key = insert(tx, article, article.content_hash() as i64)?;
+        let key = insert(tx, prepared)?;
         record_capture(tx, key, article)?;
         return Ok((Written::Inserted, ArticleKey(key)));
     };
@@ -62,16 +64,13 @@ pub(super) fn upsert(
     // reached by its address under another headline or time: it keeps the
     // id it has, which read marks and links know it by
     let renamed;
-    let article = if stored.id == article.id {
-        article
+    let prepared = if stored.id == article.id {
+        prepared
     } else {
-        renamed = Article {
-            id: stored.id,
-            ..article.clone()
-        };
+        renamed = prepared.with_id(stored.id);
         &renamed
     };
-    let hash = article.content_hash() as i64;
+    let (article, hash) = (&prepared.article, prepared.hash);
     let recorded = record_capture(tx, key, article)?;
     let written = if captured < stored_captured {
         if recorded {
@@ -80,7 +79,7 @@ pub(super) fn upsert(
             Written::Unchanged
         }
     } else if stored_hash != hash {
-        replace(tx, key, article, hash)?;
+        replace(tx, key, prepared)?;
         Written::Replaced
     } else if captured != stored_captured {
         tx.prepare_cached("UPDATE articles SET captured = ?2, source = ?3 WHERE key = ?1")?
@@ -157,35 +156,46 @@ fn columns(article: &Article, hash: i64) -> Vec<rusqlite::types::Value> {
 const COLUMNS: &str = "id, headline, headline_key, caption, published, dateline, section, \
      source, sort_key, content_hash, has_popular, has_ranking, byline, url, origin, captured";
 
-/// The body and lists as stored: body, popular, ranking.
-fn texts(article: &Article) -> [String; 3] {
+/// The lists as stored: popular, ranking.
+fn lists(article: &Article) -> [String; 2] {
     [
-        encode_body(&article.body),
         encode_list(&article.popular),
         encode_list(&article.access_ranking),
     ]
 }
 
-fn insert(tx: &Transaction<'_>, article: &Article, hash: i64) -> Result<i64, StoreError> {
+fn insert(tx: &Transaction<'_>, prepared: &Prepared) -> Result<i64, StoreError> {
+    let Prepared {
+        article,
+        hash,
+        body,
+        ..
+    } = prepared;
     tx.prepare_cached(&format!(
         "INSERT INTO articles ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
          ?11, ?12, ?13, ?14, ?15, ?16)"
     ))?
-    .execute(rusqlite::params_from_iter(columns(article, hash)))?;
+    .execute(rusqlite::params_from_iter(columns(article, *hash)))?;
     let key = tx.last_insert_rowid();
-    let [body, popular, ranking] = texts(article);
+    let [popular, ranking] = lists(article);
     tx.prepare_cached("INSERT INTO bodies (key, body, popular, ranking) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![key, body, popular, ranking])?;
     Ok(key)
 }
 
-fn replace(tx: &Transaction<'_>, key: i64, article: &Article, hash: i64) -> Result<(), StoreError> {
+fn replace(tx: &Transaction<'_>, key: i64, prepared: &Prepared) -> Result<(), StoreError> {
+    let Prepared {
+        article,
+        hash,
+        body,
+        ..
+    } = prepared;
     let assignments: Vec<String> = COLUMNS
         .split(", ")
         .enumerate()
         .map(|(index, column)| format!("{column} = ?{}", index + 1))
         .collect();
-    let mut values = columns(article, hash);
+    let mut values = columns(article, *hash);
     values.push(rusqlite::types::Value::Integer(key));
     tx.prepare_cached(&format!(
         "UPDATE articles SET {} WHERE key = ?{}",
@@ -193,7 +203,7 @@ fn replace(tx: &Transaction<'_>, key: i64, article: &Article, hash: i64) -> Resu
         values.len()
     ))?
     .execute(rusqlite::params_from_iter(values))?;
-    let [body, popular, ranking] = texts(article);
+    let [popular, ranking] = lists(article);
     tx.prepare_cached("UPDATE bodies SET body = ?2, popular = ?3, ranking = ?4 WHERE key = ?1")?
         .execute(params![key, body, popular, ranking])?;
     Ok(())

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use kiji::commands::import::BATCH;
-use kiji::store::Store;
+use kiji::store::{Prepared, Store};
 
 use crate::corpus::Corpus;
 
@@ -21,7 +21,7 @@ pub fn store_path(count: usize) -> PathBuf {
         let mut bulk = store.bulk_import(BATCH).expect("bulk");
         let mut batch = Vec::with_capacity(5000);
         for index in 0..count {
-            batch.push((corpus.article(index), None));
+            batch.push(Prepared::new(corpus.article(index), None));
             if batch.len() == 5000 || index + 1 == count {
                 bulk.write(&batch).expect("import");
                 batch.clear();
