@@ -88,6 +88,20 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// What a failed first look at a store file says: that it is damaged,
+    /// unless another connection kept it locked all the while (as an import
+    /// into an empty store does until it ends).
+    fn of_first_look(label: String, error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Self::Open(label, error)
+            }
+            _ => Self::Damaged(label, error),
+        }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         Self::Sqlite(error)

@@ -101,7 +101,6 @@ impl Store {
     ) -> Result<Self, StoreError> {
         conn.busy_handler(Some(wait_a_moment))?;
         // Look before changing anything, so a foreign file stays untouched.
-        let damaged = |error| StoreError::Damaged(label.clone(), error);
         // one statement, so one snapshot: another kiji creating the store
         // may commit between two reads
         let (application_id, version, objects): (i64, i64, i64) = conn
@@ -112,7 +111,7 @@ impl Store {
                 [],
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
-            .map_err(damaged)?;
+            .map_err(|error| StoreError::of_first_look(label.clone(), error))?;
         // another program's database, even an empty one that has only
         // named itself, is never taken over
         if application_id != APPLICATION_ID && (application_id != 0 || objects > 0 || version != 0)

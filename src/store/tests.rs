@@ -300,3 +300,13 @@ fn an_empty_database_of_another_program_is_never_taken_over() {
 }
 
 mod search;
+
+#[test]
+fn a_store_kept_locked_by_another_kiji_is_said_to_be_busy_not_damaged() {
+    let busy =
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+    assert_eq!(
+        StoreError::of_first_look("kiji.db".into(), busy).to_string(),
+        "kiji.db: the store stayed busy: another kiji is writing to it"
+    );
+}
