@@ -23,7 +23,7 @@ use anyhow::{Context, Result};
 use crate::cli::{Cli, Command};
 use crate::config::{Config, ThemeName};
 use crate::sanitize::clean;
-use crate::store::{Filter, Store};
+use crate::store::{Filter, Store, Upkeep};
 
 /// Runs what the command line asks, and says how it went.
 pub fn run(cli: &Cli) -> ExitCode {
@@ -286,14 +286,20 @@ fn open_store(cli: &Cli, config: &Config, create: bool) -> Result<Store> {
     let path = store_path(cli, config)?;
     // said before the reader takes the screen: a million articles take
     // about 30 s
-    let upgrading = |version| {
-        report(&format!(
-            "kiji: bringing {} up to date (schema {version} to {}); a large store takes a while",
-            path.display(),
-            crate::store::SCHEMA_VERSION
-        ));
+    let upkeep = |upkeep| {
+        report(&match upkeep {
+            Upkeep::Upgrade(version) => format!(
+                "kiji: bringing {} up to date (schema {version} to {}); a large store takes a while",
+                path.display(),
+                crate::store::SCHEMA_VERSION
+            ),
+            Upkeep::BuildIndexes => format!(
+                "kiji: building the indexes of {} that an import stopped before its end left out; a large store takes a while",
+                path.display()
+            ),
+        });
     };
-    Ok(Store::open_telling(&path, create, &upgrading)?)
+    Ok(Store::open_telling(&path, create, &upkeep)?)
 }
 
 /// Where the store is: `--store` or `KIJI_STORE`, else the configuration,

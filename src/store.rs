@@ -44,6 +44,17 @@ pub struct Marks {
     pub saved: bool,
 }
 
+/// Work an opening does on a store before it can be used, which a large
+/// store takes a while over: said so the user knows why it waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upkeep {
+    /// Bringing a store written by an older kiji, of this schema, up to date.
+    Upgrade(i64),
+    /// Building the indexes an import into the empty store, killed before
+    /// its end, left out.
+    BuildIndexes,
+}
+
 /// A stored article's row key: cheap to copy, used by the reader to open
 /// articles and follow sidebar links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

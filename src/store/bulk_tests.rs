@@ -161,8 +161,13 @@ fn an_import_alone_stopped_short_leaves_a_store_whole_for_the_next_opening() {
         .expect("sqlite")
         .execute_batch("DROP INDEX articles_by_date; DROP INDEX articles_by_key;")
         .expect("dropped");
-    let store = Store::open(&path).expect("opened again");
+    let told = std::cell::RefCell::new(Vec::new());
+    let tell = |upkeep| told.borrow_mut().push(upkeep);
+    let store = Store::open_telling(&path, false, &tell).expect("opened again");
     assert_eq!(stored(&store), 3);
     let (indexes, _) = indexes_and_journal(&path);
     assert_eq!(indexes, LISTING.map(String::from).to_vec());
+    assert_eq!(told.take(), [crate::store::Upkeep::BuildIndexes]);
+    drop(Store::open_telling(&path, false, &tell).expect("opened a third time"));
+    assert!(told.take().is_empty(), "nothing left to build");
 }

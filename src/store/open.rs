@@ -10,8 +10,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, build_listing_indexes};
-use super::{BUSY_TIMEOUT, Store, StoreError, wait_a_moment};
+use super::schema::{
+    APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, build_listing_indexes, lacks_listing_indexes,
+};
+use super::{BUSY_TIMEOUT, Store, StoreError, Upkeep, wait_a_moment};
 
 impl Store {
     /// Opens (creating it if need be) the store at `path`, to write. A file
@@ -22,27 +24,27 @@ impl Store {
     }
 
     /// Opens the store at `path` as [`Store::open`] does when `create`,
-    /// else as [`Store::open_existing`] does, and calls `upgrading` with
+    /// else as [`Store::open_existing`] does, and calls `upkeep` with
     /// the schema of a store written by an older kiji just before bringing
     /// it up to date, which takes a while for a large one.
     pub fn open_telling(
         path: &Path,
         create: bool,
-        upgrading: &dyn Fn(i64),
+        upkeep: &dyn Fn(Upkeep),
     ) -> Result<Self, StoreError> {
         if create {
-            return Self::open_to_write(path, upgrading);
+            return Self::open_to_write(path, upkeep);
         }
         if !path.exists() {
             return Err(StoreError::Missing(path.display().to_string()));
         }
-        match Self::open_to_write(path, upgrading) {
+        match Self::open_to_write(path, upkeep) {
             Err(StoreError::ReadOnly(_)) => Self::open_read_only(path),
             other => other,
         }
     }
 
-    fn open_to_write(path: &Path, upgrading: &dyn Fn(i64)) -> Result<Self, StoreError> {
+    fn open_to_write(path: &Path, upkeep: &dyn Fn(Upkeep)) -> Result<Self, StoreError> {
         let label = path.display().to_string();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
@@ -56,7 +58,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let opened = Connection::open_with_flags(path, flags)
             .map_err(|error| StoreError::Open(label.clone(), error))
-            .and_then(|conn| Self::init(conn, label.clone(), false, upgrading));
+            .and_then(|conn| Self::init(conn, label.clone(), false, upkeep));
         match opened {
             // the folder does not let SQLite make its files beside the store
             Err(error) if is_cannot_open(&error) && !path.exists() => {
@@ -97,7 +99,7 @@ impl Store {
         mut conn: Connection,
         label: String,
         read_only: bool,
-        upgrading: &dyn Fn(i64),
+        upkeep: &dyn Fn(Upkeep),
     ) -> Result<Self, StoreError> {
         conn.busy_handler(Some(wait_a_moment))?;
         // Look before changing anything, so a foreign file stays untouched.
@@ -139,20 +141,20 @@ impl Store {
             read_only,
         };
         if !read_only {
-            store.migrate(upgrading)?;
+            store.migrate(upkeep)?;
         }
         tracing::debug!(store = %store.label, from = version, to = SCHEMA_VERSION, "store opened");
         Ok(store)
     }
 
-    fn migrate(&mut self, upgrading: &dyn Fn(i64)) -> Result<(), StoreError> {
+    fn migrate(&mut self, upkeep: &dyn Fn(Upkeep)) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // read again under the write lock: another kiji may have migrated
         let version = user_version(&tx)?;
         if (1..SCHEMA_VERSION).contains(&version) {
-            upgrading(version);
+            upkeep(Upkeep::Upgrade(version));
         }
         for (index, migration) in MIGRATIONS.iter().enumerate() {
             let target = index as i64 + 1;
@@ -164,8 +166,10 @@ impl Store {
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        // an import into the empty store killed before its end left them out
-        build_listing_indexes(&tx)?;
+        if lacks_listing_indexes(&tx)? {
+            upkeep(Upkeep::BuildIndexes);
+            build_listing_indexes(&tx)?;
+        }
         tx.commit()?;
         Ok(())
     }

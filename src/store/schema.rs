@@ -188,8 +188,20 @@ pub(super) fn drop_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Res
     Ok(())
 }
 
-/// Builds the listing indexes a store lacks: the ones an import into an
-/// empty store left out, whether it finished or was killed.
+/// Whether the store lacks a listing index: an import into the empty
+/// store was killed before its end.
+pub(super) fn lacks_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    let mut present = conn
+        .prepare_cached("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?1")?;
+    for (name, _) in LISTING_INDEXES {
+        if present.query_row([name], |row| row.get::<_, i64>(0))? == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Builds the listing indexes a store lacks.
 pub(super) fn build_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     for (name, on) in LISTING_INDEXES {
         conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;

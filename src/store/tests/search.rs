@@ -187,9 +187,13 @@ fn the_search_index_is_built_for_a_store_from_before_it_existed() {
             .expect("id");
     }
     let told = std::cell::RefCell::new(Vec::new());
-    let tell = |version| told.borrow_mut().push(version);
+    let tell = |upkeep| told.borrow_mut().push(upkeep);
     drop(Store::open_telling(&path, false, &tell).expect("migrates"));
-    assert_eq!(told.take(), [1], "an upgrade from schema 1 is due");
+    assert_eq!(
+        told.take(),
+        [Upkeep::Upgrade(1)],
+        "an upgrade from schema 1 is due"
+    );
     let store = Store::open_telling(&path, false, &tell).expect("opens");
     assert!(told.take().is_empty(), "no upgrade is due any more");
     assert_eq!(search(&store, "yen"), ["Old Yen Story"]);
