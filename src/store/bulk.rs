@@ -92,21 +92,19 @@ impl Store {
             .query_row("PRAGMA journal_mode = TRUNCATE", [], |row| {
                 row.get::<_, String>(0)
             });
-        match mode {
-            Ok(mode) if mode.eq_ignore_ascii_case("truncate") => {
-                drop_listing_indexes(&self.conn)?;
-                Ok(true)
-            }
-            Ok(_) => {
-                set_locking(&self.conn, "NORMAL")?;
-                Ok(false)
-            }
+        let alone = match mode {
+            Ok(mode) => mode.eq_ignore_ascii_case("truncate"),
             Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
-                set_locking(&self.conn, "NORMAL")?;
-                Ok(false)
+                false
             }
-            Err(error) => Err(error.into()),
+            Err(error) => return Err(error.into()),
+        };
+        if alone {
+            drop_listing_indexes(&self.conn)?;
+        } else {
+            set_locking(&self.conn, "NORMAL")?;
         }
+        Ok(alone)
     }
 }
 

@@ -89,6 +89,14 @@ fn indexes_and_journal(path: &std::path::Path) -> (Vec<String>, String) {
     (names, journal)
 }
 
+/// An empty store in a folder of its own (kept while the folder lives).
+fn empty_store() -> (tempfile::TempDir, std::path::PathBuf, Store) {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let path = dir.path().join("kiji.db");
+    let store = Store::open(&path).expect("store");
+    (dir, path, store)
+}
+
 const LISTING: [&str; 6] = [
     "articles_by_date",
     "articles_by_headline",
@@ -100,9 +108,7 @@ const LISTING: [&str; 6] = [
 
 #[test]
 fn an_import_into_an_empty_store_has_it_alone_and_gives_it_back_whole() {
-    let dir = tempfile::TempDir::new().expect("tempdir");
-    let path = dir.path().join("kiji.db");
-    let mut store = Store::open(&path).expect("store");
+    let (_dir, path, mut store) = empty_store();
     let mut bulk = store
         .bulk_import(NonZeroUsize::new(2).expect("not zero"))
         .expect("bulk");
@@ -130,9 +136,7 @@ fn an_import_into_an_empty_store_has_it_alone_and_gives_it_back_whole() {
 
 #[test]
 fn an_import_into_an_empty_store_another_kiji_reads_shares_it() {
-    let dir = tempfile::TempDir::new().expect("tempdir");
-    let path = dir.path().join("kiji.db");
-    let mut store = Store::open(&path).expect("store");
+    let (_dir, path, mut store) = empty_store();
     let reader = Store::open(&path).expect("second store");
     let mut bulk = store
         .bulk_import(NonZeroUsize::new(2).expect("not zero"))
@@ -146,9 +150,7 @@ fn an_import_into_an_empty_store_another_kiji_reads_shares_it() {
 
 #[test]
 fn an_import_alone_stopped_short_leaves_a_store_whole_for_the_next_opening() {
-    let dir = tempfile::TempDir::new().expect("tempdir");
-    let path = dir.path().join("kiji.db");
-    let mut store = Store::open(&path).expect("store");
+    let (_dir, path, mut store) = empty_store();
     let mut bulk = store
         .bulk_import(NonZeroUsize::new(3).expect("not zero"))
         .expect("bulk");

@@ -167,7 +167,7 @@ impl Store {
         let articles: Vec<Prepared> = items
             .iter()
             .filter_map(|(_, a)| a.as_ref())
-            .map(|article| Prepared::new(article.clone(), None))
+            .map(Prepared::copy_of)
             .collect();
         let (counts, keys) = write(&tx, &articles)?;
         let mut keys = keys.into_iter();

@@ -50,10 +50,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let prepared: Vec<Prepared> = articles
-            .into_iter()
-            .map(|article| Prepared::new(article.clone(), None))
-            .collect();
+        let prepared: Vec<Prepared> = articles.into_iter().map(Prepared::copy_of).collect();
         let (counts, _) = write(&tx, &prepared)?;
         tx.commit()?;
         tracing::debug!(
@@ -93,7 +90,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (_, keys) = write(&tx, &[Prepared::new(article.clone(), None)])?;
+        let (_, keys) = write(&tx, &[Prepared::copy_of(article)])?;
         tx.commit()?;
         Ok(keys[0])
     }

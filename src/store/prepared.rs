@@ -36,6 +36,11 @@ impl Prepared {
         }
     }
 
+    /// A stored copy of an article the caller keeps, with no marks.
+    pub(super) fn copy_of(article: &Article) -> Self {
+        Self::new(article.clone(), None)
+    }
+
     pub fn article(&self) -> &Article {
         &self.article
     }

@@ -191,14 +191,14 @@ pub(super) fn drop_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Res
 /// Whether the store lacks a listing index: an import into the empty
 /// store was killed before its end.
 pub(super) fn lacks_listing_indexes(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
-    let mut present = conn
-        .prepare_cached("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?1")?;
-    for (name, _) in LISTING_INDEXES {
-        if present.query_row([name], |row| row.get::<_, i64>(0))? == 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    let names = rusqlite::params_from_iter(LISTING_INDEXES.map(|(name, _)| name));
+    let marks = ["?"; LISTING_INDEXES.len()].join(", ");
+    let present: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ({marks})"),
+        names,
+        |row| row.get(0),
+    )?;
+    Ok(present < LISTING_INDEXES.len() as i64)
 }
 
 /// Builds the listing indexes a store lacks.
