@@ -19,6 +19,8 @@ mod preview;
 mod read;
 mod rows;
 mod schema;
+mod sizes;
+mod top;
 mod upsert;
 
 use std::path::PathBuf;

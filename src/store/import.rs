@@ -122,6 +122,8 @@ fn index(
         search.execute(params![key.0, headline, body])?;
         index_headline(tx, key.0, headline)?;
     }
+    let keys: Vec<i64> = changed.iter().map(|(key, ..)| key.0).collect();
+    super::sizes::record(tx, &keys)?;
     Ok(())
 }
 

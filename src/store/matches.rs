@@ -24,9 +24,21 @@ impl Store {
     ) -> Result<(), E> {
         // without a limit, as many as SQLite can count
         let mut left = limit.unwrap_or(i64::MAX as usize);
-        for sql in ordered(filter) {
+        for (tier, sql) in ordered(filter).into_iter().enumerate() {
             if left == 0 {
                 break;
+            }
+            // a page of the best headline matches, without scoring them all
+            if tier == 0
+                && sql.ranked
+                && let Some(limit) = limit
+                && let Some(keys) = self.top_headline_matches(filter, limit)?
+            {
+                for page in keys.chunks(PAGE) {
+                    visit(self.articles_of(page)?)?;
+                }
+                left -= keys.len();
+                continue;
             }
             let cap = format!("LIMIT {left}");
             let text = format!(

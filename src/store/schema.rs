@@ -6,11 +6,11 @@ use super::import;
 /// `PRAGMA application_id` of a kiji store: "KIJI".
 pub(super) const APPLICATION_ID: i64 = 0x4b49_4a49;
 /// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
 /// Each migration brings the schema from its index to the next version.
-pub(super) const MIGRATIONS: [Migration; 7] = [
+pub(super) const MIGRATIONS: [Migration; 8] = [
     |tx| tx.execute_batch(include_str!("schema_v1.sql")),
     add_search_index,
     // Version 3: the Saved tab and unread-only views read their own small
@@ -25,6 +25,7 @@ pub(super) const MIGRATIONS: [Migration; 7] = [
     add_pages,
     add_feeds,
     add_longer_prefixes,
+    super::sizes::add_headline_sizes,
 ];
 
 /// Version 2: the full-text index. Contentless (the text is in `articles`
