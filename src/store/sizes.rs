@@ -55,7 +55,7 @@ pub(super) fn sizes_of(conn: &Connection, keys: &[i64]) -> rusqlite::Result<Vec<
     let mut sizes = Vec::with_capacity(keys.len());
     for &key in keys {
         let byte = load_block(conn, &mut blocks, key)?
-            .get(key.rem_euclid(BLOCK) as usize)
+            .get(place(key).1)
             .copied()
             .unwrap_or(0);
         sizes.push(match byte {
@@ -73,7 +73,7 @@ fn load_block<'a>(
     blocks: &'a mut BTreeMap<i64, Vec<u8>>,
     key: i64,
 ) -> rusqlite::Result<&'a mut Vec<u8>> {
-    match blocks.entry(key.div_euclid(BLOCK)) {
+    match blocks.entry(place(key).0) {
         Entry::Occupied(held) => Ok(held.into_mut()),
         Entry::Vacant(slot) => {
             let stored: Option<Vec<u8>> = conn
@@ -93,10 +93,15 @@ fn indexed_size(conn: &Connection, key: i64) -> rusqlite::Result<Option<u32>> {
         .map(|sz| sz.map(|sz| tokens_of(&sz)))
 }
 
+/// The block holding `key`'s byte, and where in it.
+fn place(key: i64) -> (i64, usize) {
+    (key.div_euclid(BLOCK), key.rem_euclid(BLOCK) as usize)
+}
+
 /// Sets `key`'s byte in its block, growing the block as far as it needs.
 fn set(blocks: &mut BTreeMap<i64, Vec<u8>>, key: i64, size: u32) {
-    let sizes = blocks.entry(key.div_euclid(BLOCK)).or_default();
-    let at = key.rem_euclid(BLOCK) as usize;
+    let (block, at) = place(key);
+    let sizes = blocks.entry(block).or_default();
     if sizes.len() <= at {
         sizes.resize(at + 1, 0);
     }

@@ -165,19 +165,21 @@ impl Store {
     /// For each headline holding `word` (or a word it starts), how often:
     /// sorted by key.
     fn occurrences(&self, word: &str, prefix: bool) -> Result<Vec<(i64, u32)>, StoreError> {
-        let mut keys: Vec<i64> = if prefix {
-            let mut walk = self.conn.prepare_cached(
+        let (sql, bounds) = if prefix {
+            (
                 "SELECT doc FROM temp.headline_terms WHERE term >= ?1 AND term < ?2",
-            )?;
-            let rows = walk.query_map([word, &after_prefix(word)], |row| row.get(0))?;
-            rows.collect::<Result<_, _>>()?
+                vec![word.to_owned(), after_prefix(word)],
+            )
         } else {
-            let mut walk = self
-                .conn
-                .prepare_cached("SELECT doc FROM temp.headline_terms WHERE term = ?1")?;
-            let rows = walk.query_map([word], |row| row.get(0))?;
-            rows.collect::<Result<_, _>>()?
+            (
+                "SELECT doc FROM temp.headline_terms WHERE term = ?1",
+                vec![word.to_owned()],
+            )
         };
+        let mut walk = self.conn.prepare_cached(sql)?;
+        let rows = walk.query_map(rusqlite::params_from_iter(bounds), |row| row.get(0))?;
+        let mut keys: Vec<i64> = rows.collect::<Result<_, _>>()?;
+        // a prefix's words come one after another, each in key order
         keys.sort_unstable();
         let mut counted: Vec<(i64, u32)> = Vec::with_capacity(keys.len());
         for key in keys {
