@@ -21,6 +21,7 @@ mod rows;
 mod schema;
 mod sizes;
 mod top;
+mod top_body;
 mod upsert;
 
 use std::path::PathBuf;

@@ -2,6 +2,8 @@
 //! as asked (or all), read a page at a time with their bodies in one query
 //! a page, so memory stays flat whatever the count.
 
+use std::collections::HashSet;
+
 use rusqlite::types::Value;
 
 use super::list::ordered;
@@ -24,6 +26,8 @@ impl Store {
     ) -> Result<(), E> {
         // without a limit, as many as SQLite can count
         let mut left = limit.unwrap_or(i64::MAX as usize);
+        // the headline tier's matches, which the body tier leaves out
+        let mut listed = HashSet::new();
         for (tier, sql) in ordered(filter).into_iter().enumerate() {
             if left == 0 {
                 break;
@@ -38,7 +42,18 @@ impl Store {
                     visit(self.articles_of(page)?)?;
                 }
                 left -= keys.len();
+                listed.extend(keys);
                 continue;
+            }
+            // a page of the best body matches, ranked on two threads
+            if tier == 1
+                && limit.is_some()
+                && let Some(keys) = self.top_body_matches(filter, left, &listed)?
+            {
+                for page in keys.chunks(PAGE) {
+                    visit(self.articles_of(page)?)?;
+                }
+                break;
             }
             let cap = format!("LIMIT {left}");
             let text = format!(
@@ -51,7 +66,11 @@ impl Store {
                 .map_err(StoreError::from)?;
             let mut page = Vec::with_capacity(PAGE);
             while let Some(row) = rows.next().map_err(StoreError::from)? {
-                page.push(row.get::<_, i64>(0).map_err(StoreError::from)?);
+                let key = row.get::<_, i64>(0).map_err(StoreError::from)?;
+                page.push(key);
+                if tier == 0 {
+                    listed.insert(key);
+                }
                 left -= 1;
                 if page.len() == PAGE {
                     visit(self.articles_of(&std::mem::take(&mut page))?)?;

@@ -234,7 +234,7 @@ fn is_cannot_open(error: &StoreError) -> bool {
 }
 
 /// A path as the path of a `file:` URI: `%`, `?` and `#` escaped.
-fn uri_path(path: &str) -> String {
+pub(super) fn uri_path(path: &str) -> String {
     path.replace('%', "%25")
         .replace('?', "%3f")
         .replace('#', "%23")

@@ -154,7 +154,10 @@ impl Store {
     }
 
     /// The keys of these matches, by score, then newest first.
-    fn by_score_then_date(&self, scored: Vec<(f64, i64)>) -> Result<Option<Vec<i64>>, StoreError> {
+    pub(super) fn by_score_then_date(
+        &self,
+        scored: Vec<(f64, i64)>,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
         let Some(mut ranked) = self.with_sort_keys(scored)? else {
             return Ok(None);
         };

@@ -1,0 +1,153 @@
+//! The best few of a search's body matches — articles holding the query
+//! but not in their headline — ranked by FTS5 on two threads, each over
+//! half the store.
+//!
+//! Words common in bodies and rare together in headlines (`officials said
+//! prices`) leave this tier tens of thousands of matches to rank at
+//! 100,000 articles, and FTS5 scores every one: 80–95 ms as one query.
+//! Three things cut it. The tier's own expression, `(q) NOT {headline} :
+//! (q)`, is asked as `q` alone and the headline matches, fewer than the
+//! page wanted and already listed, are dropped here: FTS5 zeroes the
+//! phrases under a NOT, so every score stays the same to the bit, and the
+//! NOT's walk and its phrases' document counts go. The matches are ranked
+//! by score alone, without joining each to its article; only those tying
+//! with or beating the last one wanted are dated for the tie-break. And
+//! the keys are split in two at the middle, each half ranked on its own
+//! connection at once: BM25 takes its counts from the whole index, so a
+//! score is the same whichever half finds it.
+//!
+//! It answers a search alone (no section or mark); anything else, or a tie
+//! running past what was fetched, is left to the SQL ranking.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::filter::Filter;
+use super::{Store, StoreError};
+
+/// Matches fetched past those wanted, so that a tie at the last one wanted
+/// is seen whole unless it runs longer.
+const SLACK: usize = 16;
+
+/// A half's best matches: key and score, best first.
+type Ranked = Vec<(i64, f64)>;
+
+impl Store {
+    /// The keys of the first `limit` body matches of `filter` in the order
+    /// `ORDER BY bm25(search, 10.0, 1.0), sort_key DESC, key DESC` gives
+    /// them, where `headline` holds every headline match (the tier listed
+    /// before, whole); `None` when this path cannot answer.
+    pub(super) fn top_body_matches(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        headline: &HashSet<i64>,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        let alone = filter.section.is_none() && !filter.unread_only && !filter.saved_only;
+        let Some(fts) = filter.query.as_ref().and_then(crate::search::Query::to_fts) else {
+            return Ok(None);
+        };
+        if !alone || limit == 0 {
+            return Ok(None);
+        }
+        let wanted = limit + headline.len() + SLACK;
+        let (low, high): (Option<i64>, Option<i64>) = self.conn.query_row(
+            "SELECT (SELECT min(key) FROM articles), (SELECT max(key) FROM articles)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let (Some(low), Some(high)) = (low, high) else {
+            return Ok(Some(Vec::new()));
+        };
+        let middle = low + (high - low) / 2;
+        let (lower, upper) = self.rank_halves(&fts, middle, wanted)?;
+        let mut bound = f64::INFINITY;
+        for half in [&lower, &upper] {
+            // a full half may hold more, no better than its last
+            if half.len() == wanted
+                && let Some(&(_, last)) = half.last()
+            {
+                bound = bound.min(last);
+            }
+        }
+        let mut scored: Vec<(f64, i64)> = lower
+            .into_iter()
+            .chain(upper)
+            .filter(|(key, _)| !headline.contains(key))
+            .map(|(key, score)| (score, key))
+            .collect();
+        scored.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some(&(last, _)) = scored.get(limit - 1) {
+            // what was not fetched may tie with the last one wanted
+            if last >= bound {
+                return Ok(None);
+            }
+            scored.retain(|(score, _)| *score <= last);
+        } else if bound.is_finite() {
+            return Ok(None);
+        }
+        Ok(self
+            .by_score_then_date(scored)?
+            .map(|keys| keys.into_iter().take(limit).collect()))
+    }
+
+    /// The best `wanted` matches of `fts` with a key up to `middle`, and
+    /// those above it: the upper half on a second connection at the same
+    /// time, or after the lower one when none can be opened.
+    fn rank_halves(
+        &self,
+        fts: &str,
+        middle: i64,
+        wanted: usize,
+    ) -> Result<(Ranked, Ranked), StoreError> {
+        const LOWER: &str = "SELECT rowid, bm25(search, 10.0, 1.0) FROM search
+             WHERE search MATCH ?1 AND rowid <= ?2 ORDER BY 2 LIMIT ?3";
+        const UPPER: &str = "SELECT rowid, bm25(search, 10.0, 1.0) FROM search
+             WHERE search MATCH ?1 AND rowid > ?2 ORDER BY 2 LIMIT ?3";
+        let Some(second) = self.second_reader() else {
+            let lower = best(&self.conn, LOWER, fts, middle, wanted)?;
+            return Ok((lower, best(&self.conn, UPPER, fts, middle, wanted)?));
+        };
+        std::thread::scope(|scope| {
+            let upper = scope.spawn(move || best(&second, UPPER, fts, middle, wanted));
+            let lower = best(&self.conn, LOWER, fts, middle, wanted);
+            let upper = upper.join().unwrap_or(Err(rusqlite::Error::InvalidQuery));
+            Ok((lower?, upper?))
+        })
+    }
+
+    /// A second connection to this store's file, to read only, opened as
+    /// this one was; `None` for a store in memory or one that cannot be
+    /// opened again.
+    pub(super) fn second_reader(&self) -> Option<Connection> {
+        let path = self.conn.path().filter(|path| !path.is_empty())?;
+        let uri = format!(
+            "file:{}{}",
+            super::open::uri_path(path),
+            if self.read_only { "?immutable=1" } else { "" }
+        );
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(uri, flags).ok()?;
+        conn.busy_handler(Some(super::wait_a_moment)).ok()?;
+        Some(conn)
+    }
+}
+
+/// The best `wanted` rows `sql` ranks for `fts` around `middle`.
+fn best(
+    conn: &Connection,
+    sql: &str,
+    fts: &str,
+    middle: i64,
+    wanted: usize,
+) -> rusqlite::Result<Ranked> {
+    let mut statement = conn.prepare_cached(sql)?;
+    let rows = statement.query_map(
+        rusqlite::params![fts, middle, i64::try_from(wanted).unwrap_or(i64::MAX)],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    rows.collect()
+}
