@@ -15,6 +15,16 @@ fn article(headline: &str, dateline: Option<&str>, section: Option<&str>) -> Art
     parse_str(&text).expect("test dump parses").article
 }
 
+/// Numbers below `n`, the same ones for the same seed.
+fn seeded(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    }
+}
+
 fn headlines(store: &Store, filter: &Filter) -> Vec<String> {
     store
         .headlines(filter, 0, 100)

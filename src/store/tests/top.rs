@@ -10,13 +10,7 @@ const WORDS: &[&str] = &[
 /// Headlines of two to six words from a few, often the same length, some
 /// with a word twice, dated on one of four days or not at all.
 fn many_headlines(store: &mut Store) {
-    let mut seed = 7u64;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    };
+    let mut next = seeded(7);
     let mut articles = Vec::new();
     for index in 0..400 {
         let words: Vec<&str> = (0..2 + next(5)).map(|_| WORDS[next(WORDS.len())]).collect();

@@ -9,13 +9,7 @@ const WORDS: &[&str] = &["officials", "said", "prices", "rose", "yen", "tokyo"];
 /// bodies of 5 to 40 of them and "kyodo", a fifth of the bodies the same
 /// (so scores tie), dated on one of four days or not at all.
 fn many_bodies(store: &mut Store) {
-    let mut seed = 11u64;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    };
+    let mut next = seeded(11);
     let mut articles = Vec::new();
     for index in 0..600 {
         let lead = WORDS[next(WORDS.len())];
