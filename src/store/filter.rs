@@ -56,6 +56,12 @@ impl Filter {
         }
     }
 
+    /// Whether nothing but a search narrows the list: no section, no
+    /// unread or saved mark.
+    pub(super) fn is_search_alone(&self) -> bool {
+        self.section.is_none() && !self.unread_only && !self.saved_only
+    }
+
     /// Whether the list is ranked by a search rather than by date.
     pub fn is_ranked(&self) -> bool {
         self.query.as_ref().is_some_and(|q| !q.is_empty())

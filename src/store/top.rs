@@ -247,8 +247,7 @@ impl Store {
 /// they need no folding), each perhaps a prefix.
 fn plain_words(filter: &Filter) -> Option<Vec<(String, bool)>> {
     let query = filter.query.as_ref()?;
-    let alone = filter.section.is_none() && !filter.unread_only && !filter.saved_only;
-    if !alone || query.include.is_empty() || !query.exclude.is_empty() {
+    if !filter.is_search_alone() || query.include.is_empty() || !query.exclude.is_empty() {
         return None;
     }
     query.include.iter().map(plain_word).collect()

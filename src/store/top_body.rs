@@ -44,11 +44,10 @@ impl Store {
         limit: usize,
         headline: &HashSet<i64>,
     ) -> Result<Option<Vec<i64>>, StoreError> {
-        let alone = filter.section.is_none() && !filter.unread_only && !filter.saved_only;
         let Some(fts) = filter.query.as_ref().and_then(crate::search::Query::to_fts) else {
             return Ok(None);
         };
-        if !alone || limit == 0 {
+        if !filter.is_search_alone() || limit == 0 {
             return Ok(None);
         }
         let wanted = limit + headline.len() + SLACK;
@@ -61,7 +60,7 @@ impl Store {
             return Ok(Some(Vec::new()));
         };
         let middle = low + (high - low) / 2;
-        let (lower, upper) = self.rank_halves(&fts, middle, wanted)?;
+        let (lower, upper) = self.rank_halves(&fts, [(low, middle), (middle + 1, high)], wanted)?;
         let mut bound = f64::INFINITY;
         for half in [&lower, &upper] {
             // a full half may hold more, no better than its last
@@ -92,26 +91,22 @@ impl Store {
             .map(|keys| keys.into_iter().take(limit).collect()))
     }
 
-    /// The best `wanted` matches of `fts` with a key up to `middle`, and
-    /// those above it: the upper half on a second connection at the same
-    /// time, or after the lower one when none can be opened.
+    /// The best `wanted` matches of `fts` in each of two ranges of keys:
+    /// the second on a second connection at the same time, or after the
+    /// first when none can be opened.
     fn rank_halves(
         &self,
         fts: &str,
-        middle: i64,
+        [first, second]: [(i64, i64); 2],
         wanted: usize,
     ) -> Result<(Ranked, Ranked), StoreError> {
-        const LOWER: &str = "SELECT rowid, bm25(search, 10.0, 1.0) FROM search
-             WHERE search MATCH ?1 AND rowid <= ?2 ORDER BY 2 LIMIT ?3";
-        const UPPER: &str = "SELECT rowid, bm25(search, 10.0, 1.0) FROM search
-             WHERE search MATCH ?1 AND rowid > ?2 ORDER BY 2 LIMIT ?3";
-        let Some(second) = self.second_reader() else {
-            let lower = best(&self.conn, LOWER, fts, middle, wanted)?;
-            return Ok((lower, best(&self.conn, UPPER, fts, middle, wanted)?));
+        let Some(other) = self.second_reader() else {
+            let lower = best(&self.conn, fts, first, wanted)?;
+            return Ok((lower, best(&self.conn, fts, second, wanted)?));
         };
         std::thread::scope(|scope| {
-            let upper = scope.spawn(move || best(&second, UPPER, fts, middle, wanted));
-            let lower = best(&self.conn, LOWER, fts, middle, wanted);
+            let upper = scope.spawn(move || best(&other, fts, second, wanted));
+            let lower = best(&self.conn, fts, first, wanted);
             let upper = upper.join().unwrap_or(Err(rusqlite::Error::InvalidQuery));
             Ok((lower?, upper?))
         })
@@ -136,17 +131,19 @@ impl Store {
     }
 }
 
-/// The best `wanted` rows `sql` ranks for `fts` around `middle`.
+/// The best `wanted` matches of `fts` with a key in `range`, inclusive.
 fn best(
     conn: &Connection,
-    sql: &str,
     fts: &str,
-    middle: i64,
+    (from, to): (i64, i64),
     wanted: usize,
 ) -> rusqlite::Result<Ranked> {
-    let mut statement = conn.prepare_cached(sql)?;
+    let mut statement = conn.prepare_cached(
+        "SELECT rowid, bm25(search, 10.0, 1.0) FROM search
+         WHERE search MATCH ?1 AND rowid >= ?2 AND rowid <= ?3 ORDER BY 2 LIMIT ?4",
+    )?;
     let rows = statement.query_map(
-        rusqlite::params![fts, middle, i64::try_from(wanted).unwrap_or(i64::MAX)],
+        rusqlite::params![fts, from, to, i64::try_from(wanted).unwrap_or(i64::MAX)],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     rows.collect()
