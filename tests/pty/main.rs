@@ -2,11 +2,11 @@
 //! through a terminal emulator (vt100).
 
 #[allow(dead_code)]
-#[path = "support/corpus.rs"]
+#[path = "../support/corpus.rs"]
 mod corpus;
 
 #[allow(dead_code)]
-#[path = "support/session.rs"]
+#[path = "../support/session.rs"]
 mod session;
 
 use std::io::Write;
@@ -16,6 +16,9 @@ use std::time::Duration;
 use portable_pty::CommandBuilder;
 
 use session::{DOWN, ENTER, Session, TAB};
+
+mod signals;
+mod watching;
 
 fn imported_store(dir: &Path) -> std::path::PathBuf {
     let store = dir.join("kiji.db");
@@ -89,71 +92,6 @@ fn a_fresh_store_shows_the_built_in_samples() {
         !store.exists(),
         "no store is made until something is imported"
     );
-}
-
-#[test]
-fn sigterm_sighup_sigint_and_sigquit_restore_the_terminal() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = imported_store(dir.path());
-    for signal in ["TERM", "HUP", "INT", "QUIT"] {
-        let mut kiji = Session::start(&store, 80, 24);
-        kiji.wait_for("Manga Museum");
-        kiji.signal(signal);
-        assert!(kiji.wait_exit(), "SIG{signal}: a clean exit");
-        kiji.assert_restored();
-    }
-}
-
-/// Whether the process is stopped, as a shell's job control sees it.
-fn stopped(kiji: &Session) -> bool {
-    let pid = kiji.child.process_id().expect("a pid");
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-        stat.rsplit(')')
-            .next()
-            .is_some_and(|rest| rest.trim_start().starts_with('T'))
-    })
-}
-
-fn wait_until(what: &str, kiji: &Session, condition: impl Fn(&Session) -> bool) {
-    let start = std::time::Instant::now();
-    while !condition(kiji) {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "never {what}:\n{}",
-            kiji.contents()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-#[test]
-fn ctrl_z_and_sigtstp_stop_kiji_with_the_terminal_restored_and_fg_redraws() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = imported_store(dir.path());
-    for stop in ["ctrl-z", "TSTP"] {
-        let mut kiji = Session::start(&store, 80, 24);
-        kiji.wait_for("Manga Museum");
-        if stop == "ctrl-z" {
-            kiji.send("\x1a");
-        } else {
-            kiji.signal(stop);
-        }
-        wait_until("stopped", &kiji, stopped);
-        // kiji left the screen before it stopped; the thread reading the
-        // terminal may not have taken those last bytes yet
-        wait_until("the main screen shown", &kiji, |k| {
-            !k.screen.lock().expect("screen").screen().alternate_screen()
-        });
-        kiji.assert_restored();
-        kiji.signal("CONT");
-        wait_until("back on the alternate screen", &kiji, |k| {
-            !stopped(k) && k.screen.lock().expect("screen").screen().alternate_screen()
-        });
-        kiji.wait_for("Manga Museum");
-        kiji.send("q");
-        assert!(kiji.wait_exit(), "{stop}: a clean exit after fg");
-        kiji.assert_restored();
-    }
 }
 
 #[test]
@@ -297,47 +235,6 @@ fn hostile_text_in_the_store_never_reaches_the_terminal() {
 }
 
 #[test]
-fn the_reader_keeps_working_during_an_import_and_shows_what_it_added() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = imported_store(dir.path());
-    let dumps = dir.path().join("corpus");
-    corpus::Corpus::new(400, 5).write(&dumps).expect("corpus");
-    let mut kiji = Session::start(&store, 120, 40);
-    kiji.wait_for("All · 27 articles");
-    let import = std::process::Command::new(env!("CARGO_BIN_EXE_kiji"))
-        .arg("--store")
-        .arg(&store)
-        .args(["import", "--batch-size", "50"])
-        .arg(&dumps)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("import starts");
-    // read while it writes: opening marks articles read, a write of its own
-    for _ in 0..5 {
-        kiji.send(DOWN);
-        kiji.send(ENTER);
-        kiji.send("\x1b");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let output = import.wait_with_output().expect("import ends");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    kiji.send("r");
-    kiji.wait_for("All · 427 articles");
-    let screen = kiji.contents();
-    assert!(
-        !screen.contains("locked") && !screen.contains("busy"),
-        "{screen}"
-    );
-    kiji.send("q");
-    assert!(kiji.wait_exit());
-}
-
-#[test]
 fn no_color_means_no_colour_on_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = imported_store(dir.path());
@@ -367,62 +264,4 @@ fn no_color_means_no_colour_on_the_terminal() {
     }
     kiji.send("q");
     assert!(kiji.wait_exit());
-}
-
-#[test]
-fn watch_imports_a_dropped_dump_once_it_is_complete() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = imported_store(dir.path());
-    let inbox = dir.path().join("inbox");
-    std::fs::create_dir(&inbox).expect("inbox");
-    let mut kiji = Session::start_args(&store, 120, 40, &["--watch", &inbox.display().to_string()]);
-    kiji.wait_for("All · 27 articles");
-    // written in two steps, slowly: the half is not an article yet
-    let file = inbox.join("new.txt");
-    std::fs::write(&file, "Night Trains Return To The Coast\n\n").expect("write");
-    std::thread::sleep(Duration::from_millis(200));
-    let mut whole = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&file)
-        .expect("open");
-    whole
-        .write_all(b"9:00 JST, May 1, 2024\nOperators will run night trains again.\n")
-        .expect("append");
-    drop(whole);
-    kiji.wait_for("1 new article");
-    kiji.wait_for("All · 28 · 1 new");
-    kiji.wait_for("Night Trains Return");
-    kiji.wait_for("All · 28 articles");
-    let screen = kiji.contents();
-    assert!(!screen.contains("could not be imported"), "{screen}");
-    kiji.send("q");
-    assert!(kiji.wait_exit());
-}
-
-#[test]
-fn a_bad_dropped_file_is_noted_on_screen_and_in_the_log_not_drawn_over_the_reader() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = imported_store(dir.path());
-    let inbox = dir.path().join("inbox");
-    std::fs::create_dir(&inbox).expect("inbox");
-    let state = dir.path().join("state");
-    let mut kiji = Session::start_full(
-        &store,
-        120,
-        40,
-        &[("XDG_STATE_HOME", &state.display().to_string())],
-        &["--watch", &inbox.display().to_string()],
-    );
-    kiji.wait_for("All · 27 articles");
-    std::fs::write(inbox.join("broken.txt"), "   \n").expect("write");
-    kiji.wait_for("could not be imported (see the log)");
-    let screen = kiji.contents();
-    assert!(
-        !screen.contains("WARN"),
-        "the log stays off the screen: {screen}"
-    );
-    kiji.send("q");
-    assert!(kiji.wait_exit());
-    let log = std::fs::read_to_string(state.join("kiji/kiji.log")).expect("the log file");
-    assert!(log.contains("broken.txt:1: empty file"), "{log}");
 }
