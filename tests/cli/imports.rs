@@ -1,4 +1,5 @@
-//! Importing: files, folders, exports and captures, good and bad, into a store that keeps what it had.
+//! Importing: files, folders, exports and captures, good and bad, into a
+//! store that keeps what it had.
 
 use super::*;
 

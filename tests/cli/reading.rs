@@ -1,4 +1,5 @@
-//! Reading a store: parse, list, search, counts and export, and nothing from content reaching the terminal raw.
+//! Reading a store: parse, list, search, counts and export, and nothing
+//! from content reaching the terminal raw.
 
 use super::*;
 

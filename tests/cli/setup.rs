@@ -1,4 +1,5 @@
-//! Where the store and configuration come from, help, manual pages and completions.
+//! Where the store and configuration come from, help, manual pages and
+//! completions.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! Signals and job control: the terminal restored on SIGTERM, SIGHUP, SIGINT and SIGQUIT, and around Ctrl-Z.
+//! Signals and job control: the terminal restored on SIGTERM, SIGHUP,
+//! SIGINT and SIGQUIT, and around Ctrl-Z.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The reader while articles arrive: an import beside it, and files dropped into a watched folder.
+//! The reader while articles arrive: an import beside it, and files dropped
+//! into a watched folder.
 
 use super::*;
 

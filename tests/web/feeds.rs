@@ -1,4 +1,5 @@
-//! Following sites, listing and dropping feeds, and refreshing them: new items, 304s, failures, slow servers and servers that ask to wait.
+//! Following sites, listing and dropping feeds, and refreshing them: new
+//! items, 304s, failures, slow servers and servers that ask to wait.
 
 use super::*;
 

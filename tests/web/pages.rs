@@ -1,4 +1,5 @@
-//! Article pages imported by their address: good, failing, not an article, in another charset.
+//! Article pages imported by their address: good, failing, not an article,
+//! in another charset.
 
 use super::*;
 
