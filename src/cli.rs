@@ -108,7 +108,9 @@ pub enum Command {
     /// Import files, folders and pages on the web: *.txt and *.md dumps, saved *.html pages, *.json exports, http(s) addresses
     ///
     /// Folders are searched through for those files; an address is fetched
-    /// and its page read as an article.
+    /// and its page read as an article. Exits 0 when everything was
+    /// imported, 1 when a file or page failed (the others are kept), and
+    /// 128 and the signal's number (130 for Ctrl-C) when stopped.
     Import {
         #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,

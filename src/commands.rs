@@ -48,8 +48,13 @@ pub fn run(cli: &Cli) -> ExitCode {
         // output piped into a program that stopped reading (`kiji list | head`)
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
+            // what the command printed before it failed comes first
+            let _ = out.flush();
             report(&format!("kiji: {error:#}"));
-            ExitCode::FAILURE
+            match error.downcast_ref::<import::Interrupted>() {
+                Some(stopped) => ExitCode::from(u8::try_from(128 + stopped.signal).unwrap_or(1)),
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::SyncSender;
 
 use anyhow::{Context, Result};
@@ -112,8 +112,8 @@ fn read_files(files: Vec<Result<PathBuf, LoadError>>, sender: &SyncSender<Vec<Pi
 
 /// Imports articles fetched already (and how many pages failed), then
 /// files and folders, `batch_size` articles a transaction, written a piece
-/// at a time. Returns whether every page and file was imported, and the
-/// import not interrupted.
+/// at a time. Returns whether every page and file was imported; an
+/// [`Interrupted`] error when a signal stopped it.
 pub fn import(
     store: &mut Store,
     fetched: (Vec<Article>, usize),
@@ -143,7 +143,7 @@ pub fn import(
     // files are read and parsed on a second thread while this one writes
     // the previous batch: on two cores that hides the parsing entirely
     let (sender, pieces) = std::sync::mpsc::sync_channel(AHEAD);
-    let stop = stop_on_signals();
+    let (stop, signal) = stop_on_signals();
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || read_files(files, &sender));
         let handfuls = pieces.into_iter();
@@ -190,23 +190,40 @@ pub fn import(
         counts.imported, counts.updated, counts.unchanged
     )?;
     if interrupted {
-        report("kiji: import interrupted; what it read before is kept");
+        let signal = signal.load(Ordering::Relaxed);
+        return Err(Interrupted {
+            signal: i32::try_from(signal).unwrap_or(signal_hook::consts::SIGINT),
+        }
+        .into());
     }
-    Ok(failed == 0 && !interrupted)
+    Ok(failed == 0)
+}
+
+/// An import a signal stopped, having committed what it wrote. kiji then
+/// exits as a program the signal ended would, with 128 and its number
+/// (130 for Ctrl-C), so that a script sees it was stopped.
+#[derive(Debug, thiserror::Error)]
+#[error("import interrupted; what it read before is kept")]
+pub struct Interrupted {
+    /// The signal's number.
+    pub signal: i32,
 }
 
 /// Set when the user stops an import (Ctrl-C, SIGTERM or SIGHUP): it then
 /// commits what it has written and stops, as soon as the piece it is
 /// writing is done. Asked a second time, it stops at once, and the store is
-/// as the last commit left it.
-fn stop_on_signals() -> Arc<AtomicBool> {
+/// as the last commit left it. The second flag holds the signal's number.
+fn stop_on_signals() -> (Arc<AtomicBool>, Arc<AtomicUsize>) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::flag;
     let stop = Arc::new(AtomicBool::new(false));
+    let which = Arc::new(AtomicUsize::new(SIGINT as usize));
     for signal in [SIGINT, SIGTERM, SIGHUP] {
-        let _ = signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&stop));
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+        let _ = flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(&stop));
+        let _ = flag::register_usize(signal, Arc::clone(&which), signal as usize);
+        let _ = flag::register(signal, Arc::clone(&stop));
     }
-    stop
+    (stop, which)
 }
 
 /// A progress bar on a terminal for an import of many files; none else.
