@@ -52,7 +52,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             let _ = out.flush();
             report(&format!("kiji: {error:#}"));
             match error.downcast_ref::<import::Interrupted>() {
-                Some(stopped) => ExitCode::from(u8::try_from(128 + stopped.signal).unwrap_or(1)),
+                Some(stopped) => stopped.exit_code(),
                 None => ExitCode::FAILURE,
             }
         }

@@ -143,14 +143,11 @@ pub fn import(
     // files are read and parsed on a second thread while this one writes
     // the previous batch: on two cores that hides the parsing entirely
     let (sender, pieces) = std::sync::mpsc::sync_channel(AHEAD);
-    let (stop, signal) = stop_on_signals();
+    let stop = Stop::on_signals();
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || read_files(files, &sender));
         let handfuls = pieces.into_iter();
-        for piece in handfuls
-            .take_while(|_| !stop.load(Ordering::Relaxed))
-            .flatten()
-        {
+        for piece in handfuls.take_while(|_| stop.signal().is_none()).flatten() {
             match piece {
                 Piece::Articles(articles) => batch.extend(articles),
                 Piece::Done(Ok(warnings)) => {
@@ -173,9 +170,9 @@ pub fn import(
         Ok(())
     })?;
     counts.merge(write_batch(&mut bulk, &batch, &label)?);
-    let interrupted = stop.load(Ordering::Relaxed);
+    let interrupted = stop.signal();
     // an interrupted import commits what it wrote, and leaves the merge
-    let written = if interrupted {
+    let written = if interrupted.is_some() {
         0
     } else {
         counts.imported + counts.updated
@@ -189,12 +186,8 @@ pub fn import(
         "imported {}, updated {}, unchanged {}, failed {failed}",
         counts.imported, counts.updated, counts.unchanged
     )?;
-    if interrupted {
-        let signal = signal.load(Ordering::Relaxed);
-        return Err(Interrupted {
-            signal: i32::try_from(signal).unwrap_or(signal_hook::consts::SIGINT),
-        }
-        .into());
+    if let Some(signal) = interrupted {
+        return Err(Interrupted { signal }.into());
     }
     Ok(failed == 0)
 }
@@ -209,21 +202,53 @@ pub struct Interrupted {
     pub signal: i32,
 }
 
+impl Interrupted {
+    /// What kiji exits with: as [`Stop`] exits on a second signal.
+    pub fn exit_code(&self) -> std::process::ExitCode {
+        u8::try_from(exit_status(self.signal)).map_or(std::process::ExitCode::FAILURE, Into::into)
+    }
+}
+
+/// A program a signal ended exits, by the shells' convention, with 128 and
+/// the signal's number.
+fn exit_status(signal: i32) -> i32 {
+    128 + signal
+}
+
 /// Set when the user stops an import (Ctrl-C, SIGTERM or SIGHUP): it then
 /// commits what it has written and stops, as soon as the piece it is
 /// writing is done. Asked a second time, it stops at once, and the store is
-/// as the last commit left it. The second flag holds the signal's number.
-fn stop_on_signals() -> (Arc<AtomicBool>, Arc<AtomicUsize>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    use signal_hook::flag;
-    let stop = Arc::new(AtomicBool::new(false));
-    let which = Arc::new(AtomicUsize::new(SIGINT as usize));
-    for signal in [SIGINT, SIGTERM, SIGHUP] {
-        let _ = flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(&stop));
-        let _ = flag::register_usize(signal, Arc::clone(&which), signal as usize);
-        let _ = flag::register(signal, Arc::clone(&stop));
+/// as the last commit left it.
+struct Stop {
+    /// Whether a signal came, which a second one checks to exit at once.
+    asked: Arc<AtomicBool>,
+    /// The last signal's number.
+    signal: Arc<AtomicUsize>,
+}
+
+impl Stop {
+    fn on_signals() -> Self {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        use signal_hook::flag;
+        let stop = Stop {
+            asked: Arc::new(AtomicBool::new(false)),
+            signal: Arc::new(AtomicUsize::new(SIGINT as usize)),
+        };
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            let asked = Arc::clone(&stop.asked);
+            let _ = flag::register_conditional_shutdown(signal, exit_status(signal), asked);
+            let _ = flag::register_usize(signal, Arc::clone(&stop.signal), signal as usize);
+            let _ = flag::register(signal, Arc::clone(&stop.asked));
+        }
+        stop
     }
-    (stop, which)
+
+    /// The signal that stopped the import, once one has.
+    fn signal(&self) -> Option<i32> {
+        self.asked
+            .load(Ordering::Relaxed)
+            .then(|| self.signal.load(Ordering::Relaxed) as i32)
+    }
 }
 
 /// A progress bar on a terminal for an import of many files; none else.
