@@ -304,6 +304,9 @@ pub fn is_cjk(c: char) -> bool {
 
 /// A character without case or diacritics: `Ō` → `o`.
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let base = c.nfd().next().unwrap_or(c);
     base.to_lowercase().next().unwrap_or(base)
 }

@@ -23,6 +23,8 @@ mod sizes;
 mod top;
 mod top_body;
 mod upsert;
+mod words;
+mod words_sync;
 
 use std::path::PathBuf;
 use std::sync::Arc;

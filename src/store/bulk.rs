@@ -6,10 +6,12 @@ use std::num::NonZeroUsize;
 
 use rusqlite::{Transaction, TransactionBehavior};
 
-use super::import::{ImportCounts, merge_headline_index, write};
+use super::import::{ImportCounts, Writes, generation, merge_headline_index, write};
 use super::open::use_wal;
 use super::prepared::Prepared;
 use super::schema::{build_listing_indexes, drop_listing_indexes};
+use super::words::{WordWriter, WordsError};
+use super::words_sync::put_changed;
 use super::{Filter, Store, StoreError};
 
 /// Bytes of new terms the index of headlines holds in memory before it
@@ -31,6 +33,11 @@ pub struct BulkImport<'s> {
     /// Whether this import has the store to itself (see
     /// [`Store::bulk_import`]) and must give it back when it ends.
     alone: bool,
+    /// The index of words, written along when it held the store at the
+    /// start; `behind` when it did not, or fell behind since, to be made
+    /// anew at the end.
+    words: Option<WordWriter>,
+    behind: bool,
 }
 
 impl Store {
@@ -54,11 +61,15 @@ impl Store {
     ) -> Result<BulkImport<'_>, StoreError> {
         self.prepare_bulk_import()?;
         let alone = self.count(&Filter::default())? == 0 && self.take_alone()?;
+        let words = self.words_writer(generation(&self.conn)?);
+        let behind = words.is_none() && self.keeps_words();
         Ok(BulkImport {
             store: self,
             commit_every: commit_every.get(),
             open: None,
             alone,
+            words,
+            behind,
         })
     }
 
@@ -138,26 +149,63 @@ impl BulkImport<'_> {
                 0,
             )),
         };
-        let counts = match write_marked(tx, articles) {
-            Ok(counts) => counts,
+        let writes = match write_marked(tx, articles) {
+            Ok(writes) => writes,
             Err(error) => {
                 self.open = None;
                 return Err(error);
             }
         };
         *written += articles.len();
-        if *written >= self.commit_every {
+        let full = *written >= self.commit_every;
+        if let Some(words) = &self.words
+            && let Err(error) = put_changed(words, articles, &writes)
+        {
+            self.fall_behind(&error);
+        }
+        if full {
             self.commit()?;
         }
-        Ok(counts)
+        Ok(writes.counts)
     }
 
+    /// Commits the open transaction, then what the index of words was
+    /// given meanwhile, as holding the store's new count.
     fn commit(&mut self) -> Result<(), StoreError> {
         if let Some((tx, written)) = self.open.take() {
+            let now = generation(&tx)?;
             tx.commit()?;
             tracing::debug!(written, "import committed");
+            if let Some(words) = &mut self.words
+                && let Err(error) = words.commit(now)
+            {
+                self.fall_behind(&error);
+            }
         }
         Ok(())
+    }
+
+    /// Stops writing the index of words, to make it anew at the end.
+    fn fall_behind(&mut self, error: &WordsError) {
+        tracing::warn!(%error, "the index of words fell behind; it is made anew at the end");
+        self.words = None;
+        self.behind = true;
+    }
+
+    /// Waits for the index of words to settle, or makes it anew from the
+    /// store when it fell behind. Searches rank by FTS5 meanwhile, and if
+    /// this fails.
+    fn settle_words(&mut self) {
+        if let Some(words) = self.words.take()
+            && let Err(error) = words.finish()
+        {
+            self.fall_behind(&error);
+        }
+        if std::mem::take(&mut self.behind)
+            && let Err(error) = self.store.rebuild_words()
+        {
+            tracing::warn!(%error, "the index of words stays behind the store");
+        }
     }
 
     /// Commits what is written, gives the store back if the import had it
@@ -176,6 +224,7 @@ impl BulkImport<'_> {
         if written > 0 && written.saturating_mul(10) >= total {
             merge_headline_index(&self.store.conn)?;
         }
+        self.settle_words();
         Ok(())
     }
 
@@ -210,17 +259,17 @@ impl Drop for BulkImport<'_> {
 }
 
 /// Writes a batch as [`write`] does, then the marks it carries.
-fn write_marked(tx: &Transaction<'_>, articles: &[Prepared]) -> Result<ImportCounts, StoreError> {
-    let (counts, keys) = write(tx, articles)?;
+fn write_marked(tx: &Transaction<'_>, articles: &[Prepared]) -> Result<Writes, StoreError> {
+    let writes = write(tx, articles)?;
     let mut mark = tx.prepare_cached(
         "UPDATE articles SET read = read OR ?2, saved = saved OR ?3 WHERE key = ?1",
     )?;
-    for (prepared, key) in articles.iter().zip(keys) {
+    for (prepared, key) in articles.iter().zip(&writes.keys) {
         if let Some(marks) = prepared.marks.filter(|m| m.read || m.saved) {
             mark.execute(rusqlite::params![key.0, marks.read, marks.saved])?;
         }
     }
-    Ok(counts)
+    Ok(writes)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::import::{ImportCounts, write};
+use super::import::{ImportCounts, generation, write};
 use super::{Prepared, Store, StoreError};
 use crate::article::Article;
 
@@ -169,8 +169,9 @@ impl Store {
             .filter_map(|(_, a)| a.as_ref())
             .map(Prepared::copy_of)
             .collect();
-        let (counts, keys) = write(&tx, &articles)?;
-        let mut keys = keys.into_iter();
+        let before = generation(&tx)?;
+        let writes = write(&tx, &articles)?;
+        let mut keys = writes.keys.iter();
         let now = millis(Utc::now());
         {
             let mut seen = tx.prepare_cached(
@@ -181,8 +182,10 @@ impl Store {
                 seen.execute(params![feed, item, key, now])?;
             }
         }
+        let after = generation(&tx)?;
         tx.commit()?;
-        Ok(counts)
+        self.words_follow((before, after), &articles, &writes);
+        Ok(writes.counts)
     }
 }
 

@@ -51,8 +51,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let prepared: Vec<Prepared> = articles.into_iter().map(Prepared::copy_of).collect();
-        let (counts, _) = write(&tx, &prepared)?;
+        let before = generation(&tx)?;
+        let writes = write(&tx, &prepared)?;
+        let after = generation(&tx)?;
         tx.commit()?;
+        self.words_follow((before, after), &prepared, &writes);
+        let counts = writes.counts;
         tracing::debug!(
             imported = counts.imported,
             updated = counts.updated,
@@ -63,25 +67,39 @@ impl Store {
     }
 }
 
-/// Writes articles and their search text; gives what was done and the key
-/// of each article, in order.
-pub(super) fn write(
-    tx: &Transaction<'_>,
-    articles: &[Prepared],
-) -> Result<(ImportCounts, Vec<ArticleKey>), StoreError> {
+/// What [`write`] did: its counts, the key of each article in order, and
+/// the places of those whose search text it wrote.
+pub(super) struct Writes {
+    pub counts: ImportCounts,
+    pub keys: Vec<ArticleKey>,
+    pub changed: Vec<usize>,
+}
+
+/// The store's count of writes of search text (see [`index`]).
+pub(super) fn generation(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("SELECT generation FROM search_changes")?
+        .query_row([], |row| row.get(0))
+}
+
+/// Writes articles and their search text.
+pub(super) fn write(tx: &Transaction<'_>, articles: &[Prepared]) -> Result<Writes, StoreError> {
     let mut counts = ImportCounts::default();
     let mut changed = Vec::new();
     let mut keys = Vec::with_capacity(articles.len());
-    for prepared in articles {
+    for (place, prepared) in articles.iter().enumerate() {
         let (written, key) = upsert(tx, prepared)?;
         counts.add(written.outcome());
         keys.push(key);
         if written.changes_text() {
-            changed.push((key, written, prepared));
+            changed.push((place, written));
         }
     }
-    index(tx, &changed)?;
-    Ok((counts, keys))
+    index(tx, articles, &keys, &changed)?;
+    Ok(Writes {
+        counts,
+        keys,
+        changed: changed.into_iter().map(|(place, _)| place).collect(),
+    })
 }
 
 impl Store {
@@ -90,9 +108,13 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (_, keys) = write(&tx, &[Prepared::copy_of(article)])?;
+        let prepared = [Prepared::copy_of(article)];
+        let before = generation(&tx)?;
+        let writes = write(&tx, &prepared)?;
+        let after = generation(&tx)?;
         tx.commit()?;
-        Ok(keys[0])
+        self.words_follow((before, after), &prepared, &writes);
+        Ok(writes.keys[0])
     }
 }
 
@@ -102,28 +124,39 @@ impl Store {
 /// statement inserting one row, with no trigger, opens none, so the terms
 /// of every article a transaction writes go out together, as few large
 /// segments, with no text built to carry the rows.
+///
+/// Each call that writes any counts up `search_changes`, which the index
+/// of words follows (see `words.rs`).
 fn index(
     tx: &Transaction<'_>,
-    changed: &[(ArticleKey, Written, &Prepared)],
+    articles: &[Prepared],
+    keys: &[ArticleKey],
+    changed: &[(usize, Written)],
 ) -> Result<(), StoreError> {
+    if changed.is_empty() {
+        return Ok(());
+    }
     for table in ["search", "search_headlines"] {
         let mut remove = tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?;
-        for (key, ..) in changed
+        for (place, _) in changed
             .iter()
-            .filter(|(_, written, _)| *written == Written::Replaced)
+            .filter(|(_, written)| *written == Written::Replaced)
         {
-            remove.execute([key.0])?;
+            remove.execute([keys[*place].0])?;
         }
     }
     let mut search =
         tx.prepare_cached("INSERT INTO search (rowid, headline, body) VALUES (?1, ?2, ?3)")?;
-    for (key, _, prepared) in changed {
+    for &(place, _) in changed {
+        let (key, prepared) = (keys[place].0, &articles[place]);
         let (headline, body) = (&prepared.search_headline, &prepared.search_body);
-        search.execute(params![key.0, headline, body])?;
-        index_headline(tx, key.0, headline)?;
+        search.execute(params![key, headline, body])?;
+        index_headline(tx, key, headline)?;
     }
-    let keys: Vec<i64> = changed.iter().map(|(key, ..)| key.0).collect();
-    super::sizes::record(tx, &keys)?;
+    let changed_keys: Vec<i64> = changed.iter().map(|(place, _)| keys[*place].0).collect();
+    super::sizes::record(tx, &changed_keys)?;
+    tx.prepare_cached("UPDATE search_changes SET generation = generation + 1")?
+        .execute([])?;
     Ok(())
 }
 

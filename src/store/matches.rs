@@ -45,10 +45,14 @@ impl Store {
                 listed.extend(keys);
                 continue;
             }
-            // a page of the best body matches, ranked on two threads
+            // a page of the best body matches, ranked by the index of words
+            // or else by FTS5 on two threads
             if tier == 1
                 && limit.is_some()
-                && let Some(keys) = self.top_body_matches(filter, left, &listed)?
+                && let Some(keys) = match self.top_body_by_words(filter, left, &listed)? {
+                    Some(keys) => Some(keys),
+                    None => self.top_body_matches(filter, left, &listed)?,
+                }
             {
                 for page in keys.chunks(PAGE) {
                     visit(self.articles_of(page)?)?;
@@ -87,7 +91,7 @@ impl Store {
     }
 
     /// The articles of these keys, whole, in the keys' order, in one query.
-    fn articles_of(&self, keys: &[i64]) -> Result<Vec<Article>, StoreError> {
+    pub(super) fn articles_of(&self, keys: &[i64]) -> Result<Vec<Article>, StoreError> {
         let marks = vec!["?"; keys.len()].join(", ");
         let params: Vec<Value> = keys.iter().map(|&k| Value::Integer(k)).collect();
         let found = self.rows_of(

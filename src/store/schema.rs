@@ -6,11 +6,11 @@ use super::import;
 /// `PRAGMA application_id` of a kiji store: "KIJI".
 pub(super) const APPLICATION_ID: i64 = 0x4b49_4a49;
 /// The schema this build writes; migrations bring older stores up to it.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 type Migration = fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
 /// Each migration brings the schema from its index to the next version.
-pub(super) const MIGRATIONS: [Migration; 8] = [
+pub(super) const MIGRATIONS: [Migration; 9] = [
     |tx| tx.execute_batch(include_str!("schema_v1.sql")),
     add_search_index,
     // Version 3: the Saved tab and unread-only views read their own small
@@ -26,6 +26,18 @@ pub(super) const MIGRATIONS: [Migration; 8] = [
     add_feeds,
     add_longer_prefixes,
     super::sizes::add_headline_sizes,
+    // Version 9: a count of the writes of search text, which the index of
+    // words beside the store records as it follows them (see `words.rs`):
+    // a search asks that index only when the two counts agree. A store
+    // that holds articles starts at 1, which no index holds yet.
+    |tx| {
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS search_changes (generation INTEGER NOT NULL);
+             INSERT INTO search_changes (generation)
+                 SELECT EXISTS (SELECT 1 FROM articles)
+                 WHERE NOT EXISTS (SELECT 1 FROM search_changes);",
+        )
+    },
 ];
 
 /// Version 2: the full-text index. Contentless (the text is in `articles`

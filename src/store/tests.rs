@@ -312,6 +312,7 @@ fn an_empty_database_of_another_program_is_never_taken_over() {
 mod search;
 mod top;
 mod top_body;
+mod words;
 
 #[test]
 fn a_store_kept_locked_by_another_kiji_is_said_to_be_busy_not_damaged() {

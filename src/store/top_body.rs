@@ -28,10 +28,10 @@ use super::{Store, StoreError};
 
 /// Matches fetched past those wanted, so that a tie at the last one wanted
 /// is seen whole unless it runs longer.
-const SLACK: usize = 16;
+pub(super) const SLACK: usize = 16;
 
 /// A half's best matches: key and score, best first.
-type Ranked = Vec<(i64, f64)>;
+pub(super) type Ranked = Vec<(i64, f64)>;
 
 impl Store {
     /// The keys of the first `limit` body matches of `filter` in the order
@@ -61,20 +61,34 @@ impl Store {
         };
         let middle = low + (high - low) / 2;
         let (lower, upper) = self.rank_halves(&fts, [(low, middle), (middle + 1, high)], wanted)?;
+        self.page_of_ranked(&[lower, upper], wanted, limit, headline)
+    }
+
+    /// The keys of the first `limit` matches of lists each ranked best
+    /// first, each the best `wanted` of its part of the store, leaving out
+    /// those in `headline`: by score, then newest first among equals.
+    /// `None` when matches not fetched may tie with the last one wanted.
+    pub(super) fn page_of_ranked(
+        &self,
+        parts: &[Ranked],
+        wanted: usize,
+        limit: usize,
+        headline: &HashSet<i64>,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
         let mut bound = f64::INFINITY;
-        for half in [&lower, &upper] {
-            // a full half may hold more, no better than its last
-            if half.len() == wanted
-                && let Some(&(_, last)) = half.last()
+        for part in parts {
+            // a full part may hold more, no better than its last
+            if part.len() == wanted
+                && let Some(&(_, last)) = part.last()
             {
                 bound = bound.min(last);
             }
         }
-        let mut scored: Vec<(f64, i64)> = lower
-            .into_iter()
-            .chain(upper)
+        let mut scored: Vec<(f64, i64)> = parts
+            .iter()
+            .flatten()
             .filter(|(key, _)| !headline.contains(key))
-            .map(|(key, score)| (score, key))
+            .map(|&(key, score)| (score, key))
             .collect();
         scored.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
         if let Some(&(last, _)) = scored.get(limit - 1) {

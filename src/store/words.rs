@@ -1,0 +1,300 @@
+//! The index of words: a second full-text index of every headline and
+//! body, kept by tantivy in a folder beside the store, that ranks a
+//! search's best body matches without scoring them all.
+//!
+//! FTS5 scores every match of a query, 1.4–2 µs each: a query of words
+//! common in bodies (`officials said prices rose`) has hundreds of
+//! thousands at 1,000,000 articles, 300 ms to rank. tantivy keeps each
+//! word's postings in blocks with their best score and skips those that
+//! cannot reach the page (block-max WAND), and scores what it reads in
+//! about 85 ns (BENCHMARKS.md, "Search").
+//!
+//! The store stays the one source of truth. Every write of search text
+//! counts up the store's `search_changes`; the index records the count it
+//! holds in each commit, and a search asks it only when the two agree.
+//! Otherwise FTS5 answers, with the same matches. See `words_sync.rs` for
+//! how an import keeps the two in step.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// The weight of a word in a headline against the same word in a body, as
+/// the FTS5 ranking gives it.
+const HEADLINE_WEIGHT: f32 = 10.0;
+/// Bytes of new postings the writer holds before it writes a segment.
+const WRITER_MEMORY: usize = 64 << 20;
+/// Longer words are left out of the index; a query holding one is left
+/// to FTS5.
+const LONGEST_WORD: usize = 200;
+/// The name kiji's tokenizer is registered under in the index's schema.
+const TOKENIZER: &str = "kiji";
+
+/// What went wrong keeping or reading the index of words.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum WordsError {
+    #[error("index of words: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("index of words: reading the store: {0}")]
+    Store(#[from] rusqlite::Error),
+}
+
+/// The index folder of a store file: beside it, named after it.
+pub(super) fn folder_of(store: &Path) -> PathBuf {
+    let mut name = store.as_os_str().to_owned();
+    name.push(".words");
+    PathBuf::from(name)
+}
+
+/// An opened index of words.
+pub(super) struct Words {
+    index: Index,
+    fields: Fields,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    headline: Field,
+    body: Field,
+}
+
+impl Words {
+    /// Opens the index in `folder`; an error when there is none or it
+    /// cannot be read.
+    pub(super) fn open(folder: &Path) -> tantivy::Result<Self> {
+        Self::with(Index::open_in_dir(folder)?)
+    }
+
+    /// Makes an empty index in `folder`, replacing the index there. A
+    /// folder holding anything but an index is left alone, and an error.
+    pub(super) fn create(folder: &Path) -> tantivy::Result<Self> {
+        if folder.exists() {
+            let is_index =
+                folder.join("meta.json").exists() || std::fs::read_dir(folder)?.next().is_none();
+            if !is_index {
+                return Err(tantivy::TantivyError::InvalidArgument(format!(
+                    "{} holds something other than kiji's index of words",
+                    folder.display()
+                )));
+            }
+            std::fs::remove_dir_all(folder)?;
+        }
+        std::fs::create_dir_all(folder)?;
+        Self::with(Index::create_in_dir(folder, schema().0)?)
+    }
+
+    fn with(index: Index) -> tantivy::Result<Self> {
+        let (schema, fields) = schema();
+        if index.schema() != schema {
+            return Err(tantivy::TantivyError::SchemaError(
+                "an index of words of another layout".to_owned(),
+            ));
+        }
+        index.tokenizers().register(TOKENIZER, WordTokenizer);
+        Ok(Self { index, fields })
+    }
+
+    /// The store's count of search-text changes this index holds, as its
+    /// last commit recorded it.
+    pub(super) fn generation(&self) -> Option<i64> {
+        self.index.load_metas().ok()?.payload?.parse().ok()
+    }
+
+    /// A writer of the index; an error when another holds it.
+    pub(super) fn writer(&self) -> tantivy::Result<WordWriter> {
+        Ok(WordWriter {
+            writer: self.index.writer_with_num_threads(1, WRITER_MEMORY)?,
+            fields: self.fields,
+        })
+    }
+
+    /// A reader of the index as its last commit left it.
+    pub(super) fn reader(&self) -> tantivy::Result<IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+    }
+
+    /// The best `wanted` articles holding every word of `query` and none of
+    /// its exclusions, as (key, score), best first, scores negated as
+    /// FTS5's bm25 gives them; `None` when the query holds a phrase, a
+    /// prefix or a CJK word, which this index does not answer.
+    pub(super) fn best(
+        &self,
+        query: &crate::search::Query,
+        wanted: usize,
+    ) -> tantivy::Result<Option<Vec<(i64, f64)>>> {
+        let Some(query) = self.query_of(query) else {
+            return Ok(None);
+        };
+        let searcher = self.reader()?.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
+        let mut keys = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("key")?;
+            if let Some(key) = column.first(address.doc_id) {
+                keys.push((key as i64, -f64::from(score)));
+            }
+        }
+        Ok(Some(keys))
+    }
+
+    /// The tantivy query of `query`: each word in the headline or the body,
+    /// the headline weighed ten times; `None` unless every term is one
+    /// word this index holds.
+    fn query_of(&self, query: &crate::search::Query) -> Option<BooleanQuery> {
+        let word = |term: &crate::search::Term| -> Option<Box<dyn Query>> {
+            let [token] = term.tokens.as_slice() else {
+                return None;
+            };
+            let plain = !term.prefix
+                && token.len() <= LONGEST_WORD
+                && !token.chars().any(crate::search::is_cjk);
+            plain.then(|| self.either_field(token))
+        };
+        let mut clauses = Vec::new();
+        for term in &query.include {
+            clauses.push((Occur::Must, word(term)?));
+        }
+        for term in &query.exclude {
+            clauses.push((Occur::MustNot, word(term)?));
+        }
+        (!query.include.is_empty()).then(|| BooleanQuery::new(clauses))
+    }
+
+    fn either_field(&self, token: &str) -> Box<dyn Query> {
+        let term = |field| {
+            TermQuery::new(
+                Term::from_field_text(field, token),
+                IndexRecordOption::WithFreqs,
+            )
+        };
+        let headline = BoostQuery::new(Box::new(term(self.fields.headline)), HEADLINE_WEIGHT);
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, Box::new(headline) as Box<dyn Query>),
+            (Occur::Should, Box::new(term(self.fields.body))),
+        ]))
+    }
+}
+
+/// The layout: each article's key, kept to be read back, and its headline
+/// and body, indexed with how often each word appears.
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let key = builder.add_u64_field("key", INDEXED | FAST);
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let headline = builder.add_text_field("headline", text.clone());
+    let body = builder.add_text_field("body", text);
+    (
+        builder.build(),
+        Fields {
+            key,
+            headline,
+            body,
+        },
+    )
+}
+
+/// Writes articles into the index; what it has not committed is dropped
+/// with it.
+pub(super) struct WordWriter {
+    writer: IndexWriter,
+    fields: Fields,
+}
+
+impl WordWriter {
+    /// Adds an article, in place of what the index held under its key.
+    pub(super) fn put(&self, key: i64, headline: &str, body: &str) -> Result<(), WordsError> {
+        let key = key as u64;
+        self.writer
+            .delete_term(Term::from_field_u64(self.fields.key, key));
+        let mut document = TantivyDocument::new();
+        document.add_u64(self.fields.key, key);
+        document.add_text(self.fields.headline, headline);
+        document.add_text(self.fields.body, body);
+        self.writer.add_document(document)?;
+        Ok(())
+    }
+
+    /// Commits what was put, as holding the store's `generation`.
+    pub(super) fn commit(&mut self, generation: i64) -> Result<(), WordsError> {
+        let mut commit = self.writer.prepare_commit()?;
+        commit.set_payload(&generation.to_string());
+        commit.commit()?;
+        Ok(())
+    }
+
+    /// Waits for the merges of segments the commits started.
+    pub(super) fn finish(self) -> Result<(), WordsError> {
+        Ok(self.writer.wait_merging_threads()?)
+    }
+}
+
+/// Splits text as the store's FTS5 index does ([`crate::search::tokens`]):
+/// runs of letters and digits without case or diacritics, each CJK
+/// character on its own. A query's words are folded by the same function.
+#[derive(Clone, Default)]
+struct WordTokenizer;
+
+struct WordStream {
+    tokens: std::vec::IntoIter<Token>,
+    token: Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
+        let tokens: Vec<Token> = crate::search::tokens(text)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (_, word))| word.len() <= LONGEST_WORD)
+            .map(|(position, (range, text))| Token {
+                offset_from: range.start,
+                offset_to: range.end,
+                position,
+                text,
+                position_length: 1,
+            })
+            .collect();
+        WordStream {
+            tokens: tokens.into_iter(),
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for WordStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                self.token = token;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}

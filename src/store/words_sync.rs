@@ -1,0 +1,168 @@
+//! The index of words kept in step with the store, and asked for a
+//! search's best body matches when it is.
+//!
+//! A write of articles counts up the store's `search_changes` in its own
+//! transaction; once that is committed, the same articles are written to
+//! the index, committed as holding the new count. A crash between the two
+//! leaves the index a count behind: searches rank with FTS5 (the same
+//! matches, as fast as before) until the next import, which finds the
+//! index behind at its start and makes it anew from the store at its end.
+//! Only a store's own writes are followed; an index whose count is not the
+//! store's is never asked.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::filter::Filter;
+use super::import::{Writes, generation};
+use super::prepared::Prepared;
+use super::words::{WordWriter, Words, WordsError, folder_of};
+use super::{Store, StoreError};
+
+impl Store {
+    /// The folder of this store's index of words; `None` for a store in
+    /// memory.
+    fn words_folder(&self) -> Option<PathBuf> {
+        let path = self.conn.path().filter(|path| !path.is_empty())?;
+        Some(folder_of(Path::new(path)))
+    }
+
+    /// Whether this store can keep an index of words: it is a file kiji
+    /// may write.
+    pub(super) fn keeps_words(&self) -> bool {
+        !self.read_only && self.words_folder().is_some()
+    }
+
+    /// A writer of the index of words when the index holds the store as it
+    /// is at count `now`; for a store that never held search text (count
+    /// 0), a new empty index. `None` when the index is behind, missing or
+    /// busy with another writer.
+    pub(super) fn words_writer(&self, now: i64) -> Option<WordWriter> {
+        if !self.keeps_words() {
+            return None;
+        }
+        let folder = self.words_folder()?;
+        let words = match Words::open(&folder) {
+            Ok(words) if words.generation() == Some(now) => Ok(words),
+            _ if now == 0 => Words::create(&folder),
+            _ => return None,
+        };
+        match words.and_then(|words| words.writer()) {
+            Ok(writer) => Some(writer),
+            Err(error) => {
+                tracing::warn!(%error, folder = %folder.display(), "cannot write the index of words");
+                None
+            }
+        }
+    }
+
+    /// Brings the index of words along a committed write that took the
+    /// store from count `before` to `after`, if it held `before`; else it
+    /// stays behind, for the next import to make anew.
+    pub(super) fn words_follow(
+        &self,
+        (before, after): (i64, i64),
+        articles: &[Prepared],
+        done: &Writes,
+    ) {
+        if before == after {
+            return;
+        }
+        let Some(mut writer) = self.words_writer(before) else {
+            return;
+        };
+        let written = put_changed(&writer, articles, done)
+            .and_then(|()| writer.commit(after))
+            .and_then(|()| writer.finish());
+        if let Err(error) = written {
+            tracing::warn!(%error, "the index of words fell behind the store");
+        }
+    }
+
+    /// Makes the index of words anew from the store, as one snapshot of it
+    /// holds its articles.
+    pub(super) fn rebuild_words(&self) -> Result<(), WordsError> {
+        let Some(folder) = self.words_folder().filter(|_| self.keeps_words()) else {
+            return Ok(());
+        };
+        let started = std::time::Instant::now();
+        let snapshot = self.conn.unchecked_transaction()?;
+        let now = generation(&snapshot)?;
+        let mut writer = Words::create(&folder)?.writer()?;
+        let mut rows = snapshot.prepare(
+            "SELECT a.key, a.headline, b.body FROM articles a JOIN bodies b USING (key)",
+        )?;
+        let mut cursor = rows.query([])?;
+        let mut count = 0_usize;
+        while let Some(row) = cursor.next()? {
+            let (headline, body): (String, String) = (row.get(1)?, row.get(2)?);
+            writer.put(row.get(0)?, &headline, &body)?;
+            count += 1;
+        }
+        writer.commit(now)?;
+        writer.finish()?;
+        tracing::debug!(count, took = ?started.elapsed(), "index of words made anew");
+        Ok(())
+    }
+
+    /// The best `wanted` matches of a search alone, as (key, score) best
+    /// first, from the index of words; `None` when it is behind the store,
+    /// missing, or cannot answer the query.
+    pub(super) fn best_by_words(
+        &self,
+        filter: &Filter,
+        wanted: usize,
+    ) -> Result<Option<Vec<(i64, f64)>>, StoreError> {
+        let Some(query) = filter.query.as_ref().filter(|_| filter.is_search_alone()) else {
+            return Ok(None);
+        };
+        let Some(folder) = self.words_folder() else {
+            return Ok(None);
+        };
+        let Ok(words) = Words::open(&folder) else {
+            return Ok(None);
+        };
+        if words.generation() != Some(generation(&self.conn)?) {
+            return Ok(None);
+        }
+        match words.best(query, wanted) {
+            Ok(best) => Ok(best),
+            Err(error) => {
+                tracing::warn!(%error, "the index of words could not be read");
+                Ok(None)
+            }
+        }
+    }
+
+    /// The keys of the first `limit` body matches of a search alone, as
+    /// [`Store::top_body_matches`] gives them but ranked by the index of
+    /// words; `None` when it cannot answer.
+    pub(super) fn top_body_by_words(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        headline: &HashSet<i64>,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        if limit == 0 {
+            return Ok(None);
+        }
+        let wanted = limit + headline.len() + super::top_body::SLACK;
+        let Some(best) = self.best_by_words(filter, wanted)? else {
+            return Ok(None);
+        };
+        self.page_of_ranked(&[best], wanted, limit, headline)
+    }
+}
+
+/// Puts the articles a write changed into the index.
+pub(super) fn put_changed(
+    writer: &WordWriter,
+    articles: &[Prepared],
+    done: &Writes,
+) -> Result<(), WordsError> {
+    for &place in &done.changed {
+        let (key, prepared) = (done.keys[place].0, &articles[place]);
+        writer.put(key, &prepared.search_headline, &prepared.search_body)?;
+    }
+    Ok(())
+}
