@@ -303,7 +303,7 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// A character without case or diacritics: `Ō` → `o`.
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }

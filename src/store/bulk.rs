@@ -34,10 +34,15 @@ pub struct BulkImport<'s> {
     /// [`Store::bulk_import`]) and must give it back when it ends.
     alone: bool,
     /// The index of words, written along when it held the store at the
-    /// start; `behind` when it did not, or fell behind since, to be made
-    /// anew at the end.
+    /// start, and committed once at the end: a commit every transaction
+    /// held the import up while tantivy wrote out a segment each time.
+    /// `behind` when it did not hold the store, or fell behind since, to
+    /// be made anew at the end.
     words: Option<WordWriter>,
     behind: bool,
+    /// The store's count of writes of search text as this import last
+    /// committed it (see `words_sync.rs`).
+    generation: i64,
 }
 
 impl Store {
@@ -61,7 +66,8 @@ impl Store {
     ) -> Result<BulkImport<'_>, StoreError> {
         self.prepare_bulk_import()?;
         let alone = self.count(&Filter::default())? == 0 && self.take_alone()?;
-        let words = self.words_writer(generation(&self.conn)?);
+        let generation = generation(&self.conn)?;
+        let words = self.words_writer(generation);
         let behind = words.is_none() && self.keeps_words();
         Ok(BulkImport {
             store: self,
@@ -70,6 +76,7 @@ impl Store {
             alone,
             words,
             behind,
+            generation,
         })
     }
 
@@ -142,17 +149,24 @@ impl BulkImport<'_> {
     /// Writes articles that fit in the open transaction, opening one if
     /// none is, and commits it once full.
     fn write_in_transaction(&mut self, articles: &[Prepared]) -> Result<ImportCounts, StoreError> {
-        let (tx, written) = match &mut self.open {
-            Some(open) => open,
-            None => self.open.insert((
-                Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Immediate)?,
-                0,
-            )),
+        let (tx, written) = if let Some(open) = self.open.take() {
+            self.open.insert(open)
+        } else {
+            let tx = Transaction::new_unchecked(&self.store.conn, TransactionBehavior::Immediate)?;
+            // another kiji wrote since: the index of words lacks it
+            if generation(&tx)? != self.generation && self.words.is_some() {
+                self.fall_behind(&WordsError::Overtaken);
+            }
+            self.open.insert((tx, 0))
         };
         let writes = match write_marked(tx, articles) {
             Ok(writes) => writes,
             Err(error) => {
+                // what the index of words was given since the start goes
+                // with it, uncommitted
                 self.open = None;
+                self.words = None;
+                self.behind = true;
                 return Err(error);
             }
         };
@@ -169,18 +183,14 @@ impl BulkImport<'_> {
         Ok(writes.counts)
     }
 
-    /// Commits the open transaction, then what the index of words was
-    /// given meanwhile, as holding the store's new count.
+    /// Commits the open transaction, noting the store's count of writes
+    /// of search text as this import leaves it.
     fn commit(&mut self) -> Result<(), StoreError> {
         if let Some((tx, written)) = self.open.take() {
             let now = generation(&tx)?;
             tx.commit()?;
+            self.generation = now;
             tracing::debug!(written, "import committed");
-            if let Some(words) = &mut self.words
-                && let Err(error) = words.commit(now)
-            {
-                self.fall_behind(&error);
-            }
         }
         Ok(())
     }
@@ -192,12 +202,12 @@ impl BulkImport<'_> {
         self.behind = true;
     }
 
-    /// Waits for the index of words to settle, or makes it anew from the
-    /// store when it fell behind. Searches rank by FTS5 meanwhile, and if
-    /// this fails.
+    /// Commits the index of words as holding what the import committed,
+    /// or makes it anew from the store when it fell behind. Searches rank
+    /// by FTS5 until then, and if this fails.
     fn settle_words(&mut self) {
-        if let Some(words) = self.words.take()
-            && let Err(error) = words.finish()
+        if let Some(mut words) = self.words.take()
+            && let Err(error) = words.commit(self.generation).and_then(|()| words.finish())
         {
             self.fall_behind(&error);
         }

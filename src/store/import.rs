@@ -68,11 +68,12 @@ impl Store {
 }
 
 /// What [`write`] did: its counts, the key of each article in order, and
-/// the places of those whose search text it wrote.
+/// the places of those whose search text it wrote, with whether it
+/// replaced text written before.
 pub(super) struct Writes {
     pub counts: ImportCounts,
     pub keys: Vec<ArticleKey>,
-    pub changed: Vec<usize>,
+    pub changed: Vec<(usize, bool)>,
 }
 
 /// The store's count of writes of search text (see [`index`]).
@@ -98,7 +99,10 @@ pub(super) fn write(tx: &Transaction<'_>, articles: &[Prepared]) -> Result<Write
     Ok(Writes {
         counts,
         keys,
-        changed: changed.into_iter().map(|(place, _)| place).collect(),
+        changed: changed
+            .into_iter()
+            .map(|(place, written)| (place, written == Written::Replaced))
+            .collect(),
     })
 }
 

@@ -22,7 +22,6 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The weight of a word in a headline against the same word in a body, as
@@ -36,6 +35,9 @@ const LONGEST_WORD: usize = 200;
 /// The name kiji's tokenizer is registered under in the index's schema.
 const TOKENIZER: &str = "kiji";
 
+mod tokenizer;
+use tokenizer::WordTokenizer;
+
 /// What went wrong keeping or reading the index of words.
 #[derive(Debug, thiserror::Error)]
 pub(super) enum WordsError {
@@ -43,6 +45,8 @@ pub(super) enum WordsError {
     Index(#[from] tantivy::TantivyError),
     #[error("index of words: reading the store: {0}")]
     Store(#[from] rusqlite::Error),
+    #[error("index of words: another kiji wrote to the store meanwhile")]
+    Overtaken,
 }
 
 /// The index folder of a store file: beside it, named after it.
@@ -72,9 +76,15 @@ impl Words {
         Self::with(Index::open_in_dir(folder)?)
     }
 
-    /// Makes an empty index in `folder`, replacing the index there. A
-    /// folder holding anything but an index is left alone, and an error.
-    pub(super) fn create(folder: &Path) -> tantivy::Result<Self> {
+    /// Opens the index in `folder`, or makes an empty one where there is
+    /// none this build can read.
+    pub(super) fn open_or_make(folder: &Path) -> tantivy::Result<Self> {
+        Self::open(folder).or_else(|_| Self::create(folder))
+    }
+
+    /// Makes an empty index in `folder`, replacing what is there. A folder
+    /// holding anything but an index is left alone, and an error.
+    fn create(folder: &Path) -> tantivy::Result<Self> {
         if folder.exists() {
             let is_index =
                 folder.join("meta.json").exists() || std::fs::read_dir(folder)?.next().is_none();
@@ -218,11 +228,20 @@ pub(super) struct WordWriter {
 }
 
 impl WordWriter {
-    /// Adds an article, in place of what the index held under its key.
-    pub(super) fn put(&self, key: i64, headline: &str, body: &str) -> Result<(), WordsError> {
+    /// Adds an article; `replacing` what the index held under its key
+    /// (looking for it in every segment costs time a new article need not
+    /// spend).
+    pub(super) fn put(
+        &self,
+        key: i64,
+        (headline, body): (&str, &str),
+        replacing: bool,
+    ) -> Result<(), WordsError> {
         let key = key as u64;
-        self.writer
-            .delete_term(Term::from_field_u64(self.fields.key, key));
+        if replacing {
+            self.writer
+                .delete_term(Term::from_field_u64(self.fields.key, key));
+        }
         let mut document = TantivyDocument::new();
         document.add_u64(self.fields.key, key);
         document.add_text(self.fields.headline, headline);
@@ -239,62 +258,14 @@ impl WordWriter {
         Ok(())
     }
 
+    /// Drops every article, for the index to be written anew.
+    pub(super) fn clear(&mut self) -> Result<(), WordsError> {
+        self.writer.delete_all_documents()?;
+        Ok(())
+    }
+
     /// Waits for the merges of segments the commits started.
     pub(super) fn finish(self) -> Result<(), WordsError> {
         Ok(self.writer.wait_merging_threads()?)
-    }
-}
-
-/// Splits text as the store's FTS5 index does ([`crate::search::tokens`]):
-/// runs of letters and digits without case or diacritics, each CJK
-/// character on its own. A query's words are folded by the same function.
-#[derive(Clone, Default)]
-struct WordTokenizer;
-
-struct WordStream {
-    tokens: std::vec::IntoIter<Token>,
-    token: Token,
-}
-
-impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = WordStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        let tokens: Vec<Token> = crate::search::tokens(text)
-            .into_iter()
-            .enumerate()
-            .filter(|(_, (_, word))| word.len() <= LONGEST_WORD)
-            .map(|(position, (range, text))| Token {
-                offset_from: range.start,
-                offset_to: range.end,
-                position,
-                text,
-                position_length: 1,
-            })
-            .collect();
-        WordStream {
-            tokens: tokens.into_iter(),
-            token: Token::default(),
-        }
-    }
-}
-
-impl TokenStream for WordStream {
-    fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.token = token;
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
     }
 }

@@ -35,25 +35,33 @@ impl Store {
 
     /// A writer of the index of words when the index holds the store as it
     /// is at count `now`; for a store that never held search text (count
-    /// 0), a new empty index. `None` when the index is behind, missing or
-    /// busy with another writer.
+    /// 0), a writer of an index emptied. `None` when the index is behind,
+    /// or busy with another writer.
     pub(super) fn words_writer(&self, now: i64) -> Option<WordWriter> {
         if !self.keeps_words() {
             return None;
         }
         let folder = self.words_folder()?;
-        let words = match Words::open(&folder) {
-            Ok(words) if words.generation() == Some(now) => Ok(words),
-            _ if now == 0 => Words::create(&folder),
-            _ => return None,
-        };
-        match words.and_then(|words| words.writer()) {
-            Ok(writer) => Some(writer),
-            Err(error) => {
-                tracing::warn!(%error, folder = %folder.display(), "cannot write the index of words");
-                None
+        let writer = || -> Result<Option<WordWriter>, WordsError> {
+            let words = match Words::open(&folder) {
+                Ok(words) if now == 0 || words.generation() == Some(now) => words,
+                _ if now == 0 => Words::open_or_make(&folder)?,
+                _ => return Ok(None),
+            };
+            let mut writer = words.writer()?;
+            // asked again under the writer's lock: another may have
+            // committed before it was taken
+            match words.generation() {
+                Some(held) if held == now => {}
+                _ if now == 0 => writer.clear()?,
+                _ => return Ok(None),
             }
-        }
+            Ok(Some(writer))
+        };
+        writer().unwrap_or_else(|error| {
+            tracing::warn!(%error, folder = %folder.display(), "cannot write the index of words");
+            None
+        })
     }
 
     /// Brings the index of words along a committed write that took the
@@ -86,9 +94,11 @@ impl Store {
             return Ok(());
         };
         let started = std::time::Instant::now();
+        // the writer's lock first: another kiji may be writing the index
+        let mut writer = Words::open_or_make(&folder)?.writer()?;
+        writer.clear()?;
         let snapshot = self.conn.unchecked_transaction()?;
         let now = generation(&snapshot)?;
-        let mut writer = Words::create(&folder)?.writer()?;
         let mut rows = snapshot.prepare(
             "SELECT a.key, a.headline, b.body FROM articles a JOIN bodies b USING (key)",
         )?;
@@ -96,7 +106,7 @@ impl Store {
         let mut count = 0_usize;
         while let Some(row) = cursor.next()? {
             let (headline, body): (String, String) = (row.get(1)?, row.get(2)?);
-            writer.put(row.get(0)?, &headline, &body)?;
+            writer.put(row.get(0)?, (&headline, &body), false)?;
             count += 1;
         }
         writer.commit(now)?;
@@ -160,9 +170,13 @@ pub(super) fn put_changed(
     articles: &[Prepared],
     done: &Writes,
 ) -> Result<(), WordsError> {
-    for &place in &done.changed {
+    for &(place, replacing) in &done.changed {
         let (key, prepared) = (done.keys[place].0, &articles[place]);
-        writer.put(key, &prepared.search_headline, &prepared.search_body)?;
+        let text = (
+            prepared.search_headline.as_str(),
+            prepared.search_body.as_str(),
+        );
+        writer.put(key, text, replacing)?;
     }
     Ok(())
 }

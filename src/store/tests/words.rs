@@ -196,3 +196,41 @@ fn phrases_prefixes_and_cjk_words_are_left_to_fts5() {
     assert_eq!(listed(&store, "東京"), ["Markets Calm"]);
     assert_eq!(listed(&store, "yen -東京"), ["Rail Strike"]);
 }
+
+#[test]
+fn two_imports_at_once_leave_an_index_holding_both() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("kiji.db");
+    let mut first = Store::open(&path).expect("store");
+    bulk(&mut first, &[with_body("Markets Calm", "The yen rose.")]);
+    let mut second = Store::open(&path).expect("store again");
+    let two = NonZeroUsize::new(2).expect("two");
+    let piece = |headline: &str| [Prepared::copy_of(&with_body(headline, "Kyodo reported."))];
+    let mut one = first.bulk_import(two).expect("first import");
+    let mut other = second.bulk_import(two).expect("second import");
+    one.write(&piece("Rail Strike")).expect("write");
+    one.write(&piece("Port Opens")).expect("write and commit");
+    other.write(&piece("Bridge Closed")).expect("write");
+    other
+        .write(&piece("Dam Repaired"))
+        .expect("write and commit");
+    one.write(&piece("Festival Ends"))
+        .expect("write, after the other");
+    one.write(&piece("Harbor Quiet")).expect("write and commit");
+    other.finish(2).expect("finish");
+    one.finish(4).expect("finish");
+    drop(first);
+    let mut found = by_words(&second, "kyodo").expect("the index is in step");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "Bridge Closed",
+            "Dam Repaired",
+            "Festival Ends",
+            "Harbor Quiet",
+            "Port Opens",
+            "Rail Strike"
+        ]
+    );
+}
