@@ -3,7 +3,8 @@
 //!
 //! A write of articles counts up the store's `search_changes` in its own
 //! transaction; once that is committed, the same articles are written to
-//! the index, committed as holding the new count. A crash between the two
+//! the index, committed as holding the new count (an import commits it
+//! once, at its end, as holding what it committed). A crash between the two
 //! leaves the index a count behind: searches rank with FTS5 (the same
 //! matches, as fast as before) until the next import, which finds the
 //! index behind at its start and makes it anew from the store at its end.
