@@ -58,6 +58,13 @@ fn bulk(store: &mut Store, articles: &[Article]) {
     import.finish(articles.len()).expect("finish");
 }
 
+/// A store's path in a folder of its own, kept while the folder lives.
+fn in_folder() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("kiji.db");
+    (dir, path)
+}
+
 fn copy_folder(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("ls") {
@@ -68,8 +75,7 @@ fn copy_folder(from: &Path, to: &Path) {
 
 #[test]
 fn an_import_writes_the_index_of_words_along_and_an_edit_replaces_what_it_held() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kiji.db");
+    let (_dir, path) = in_folder();
     let mut store = Store::open(&path).expect("store");
     bulk(
         &mut store,
@@ -98,8 +104,7 @@ fn an_import_writes_the_index_of_words_along_and_an_edit_replaces_what_it_held()
 
 #[test]
 fn an_index_left_behind_by_a_crash_is_not_asked_and_the_next_import_makes_it_anew() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kiji.db");
+    let (dir, path) = in_folder();
     let mut store = Store::open(&path).expect("store");
     bulk(&mut store, &[with_body("Markets Calm", "The yen rose.")]);
     let kept = dir.path().join("kept");
@@ -137,8 +142,7 @@ fn an_index_left_behind_by_a_crash_is_not_asked_and_the_next_import_makes_it_ane
 
 #[test]
 fn a_store_from_before_the_index_of_words_gets_one_at_its_next_import() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kiji.db");
+    let (_dir, path) = in_folder();
     let mut store = Store::open(&path).expect("store");
     store
         .import(&[with_body("Markets Calm", "The yen rose.")])
@@ -163,8 +167,7 @@ fn a_store_from_before_the_index_of_words_gets_one_at_its_next_import() {
 
 #[test]
 fn a_folder_of_something_else_where_the_index_would_go_is_left_alone() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kiji.db");
+    let (_dir, path) = in_folder();
     std::fs::create_dir(folder_of(&path)).expect("mkdir");
     std::fs::write(folder_of(&path).join("notes.txt"), "mine").expect("write");
     let mut store = Store::open(&path).expect("store");
@@ -179,8 +182,7 @@ fn a_folder_of_something_else_where_the_index_would_go_is_left_alone() {
 
 #[test]
 fn phrases_prefixes_and_cjk_words_are_left_to_fts5() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kiji.db");
+    let (_dir, path) = in_folder();
     let mut store = Store::open(&path).expect("store");
     bulk(
         &mut store,
@@ -199,8 +201,7 @@ fn phrases_prefixes_and_cjk_words_are_left_to_fts5() {
 
 #[test]
 fn two_imports_at_once_leave_an_index_holding_both() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("kiji.db");
+    let (_dir, path) = in_folder();
     let mut first = Store::open(&path).expect("store");
     bulk(&mut first, &[with_body("Markets Calm", "The yen rose.")]);
     let mut second = Store::open(&path).expect("store again");
