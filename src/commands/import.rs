@@ -177,6 +177,13 @@ pub fn import(
     } else {
         counts.imported + counts.updated
     };
+    if bulk.remakes_words() {
+        progress.suspend(|| {
+            report(&format!(
+                "kiji: making the index of words of {label} anew, for searches; a large store takes a while"
+            ));
+        });
+    }
     bulk.finish(written)
         .with_context(|| format!("importing into {label}"))?;
     progress.finish_and_clear();

@@ -195,6 +195,13 @@ impl BulkImport<'_> {
         Ok(())
     }
 
+    /// Whether [`BulkImport::finish`] will make the index of words anew
+    /// from the whole store, which takes a while in a large one: it was
+    /// missing or behind at the start, or fell behind since.
+    pub fn remakes_words(&self) -> bool {
+        self.behind
+    }
+
     /// Stops writing the index of words, to make it anew at the end.
     fn fall_behind(&mut self, error: &WordsError) {
         tracing::warn!(%error, "the index of words fell behind; it is made anew at the end");

@@ -47,6 +47,33 @@ fn a_second_import_changes_nothing() {
 }
 
 #[test]
+fn an_import_makes_a_missing_index_of_words_anew_and_says_so() {
+    let (_dir, store) = sample_store();
+    let words = store.with_extension("db.words");
+    assert!(words.join("meta.json").exists(), "written along");
+    let quiet = kiji(&store)
+        .args(["import", "sample_data"])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("index of words"));
+    std::fs::remove_dir_all(&words).expect("deleted");
+    let said = kiji(&store)
+        .args(["import", "sample_data"])
+        .output()
+        .expect("runs");
+    assert!(said.status.success(), "{said:?}");
+    let stderr = String::from_utf8_lossy(&said.stderr);
+    let line = stderr
+        .lines()
+        .find(|line| line.contains("index of words"))
+        .unwrap_or_else(|| panic!("said nothing: {stderr}"));
+    assert!(line.contains(&store.display().to_string()), "{line}");
+    assert!(words.join("meta.json").exists(), "made anew");
+    let found = stdout(kiji(&store).args(["search", "--limit", "1", "officials", "said"]));
+    assert_eq!(found.lines().count(), 2, "{found}");
+}
+
+#[test]
 fn an_edited_article_is_updated_not_duplicated() {
     let dir = TempDir::new().expect("tempdir");
     let store = dir.path().join("kiji.db");
