@@ -117,3 +117,38 @@ fn snippets_cut_around_the_first_hit() {
     );
     assert_eq!(Query::parse("euro").snippet(body, 40), None);
 }
+
+/// The words of `text` read the plainest way, a character at a time:
+/// what [`tokens`] must give, however it is made fast.
+fn plainly(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut words = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (index, c) in text.char_indices() {
+        if (is_cjk(c) || !c.is_alphanumeric())
+            && let Some((start, word)) = current.take()
+        {
+            words.push((start..index, word));
+        }
+        if is_cjk(c) {
+            words.push((index..index + c.len_utf8(), fold(c).to_string()));
+        } else if c.is_alphanumeric() {
+            current
+                .get_or_insert_with(|| (index, String::new()))
+                .1
+                .push(fold(c));
+        }
+    }
+    if let Some((start, word)) = current {
+        words.push((start..text.len(), word));
+    }
+    words
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_split_as_read_a_character_at_a_time(
+        text in "([a-zA-Z0-9 ,.'Ōé_-]|東|京|で|ß|ǅ|😀|\u{300}){0,60}"
+    ) {
+        proptest::prop_assert_eq!(tokens(&text), plainly(&text));
+    }
+}

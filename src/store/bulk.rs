@@ -41,7 +41,7 @@ pub struct BulkImport<'s> {
     words: Option<WordWriter>,
     behind: bool,
     /// The store's count of writes of search text as this import last
-    /// committed it (see `words_sync.rs`).
+    /// wrote it (see `words_sync.rs`).
     generation: i64,
 }
 
@@ -162,16 +162,16 @@ impl BulkImport<'_> {
         let writes = match write_marked(tx, articles) {
             Ok(writes) => writes,
             Err(error) => {
+                self.open = None;
                 // what the index of words was given since the start goes
                 // with it, uncommitted
-                self.open = None;
-                self.words = None;
-                self.behind = true;
+                self.fall_behind(&error);
                 return Err(error);
             }
         };
         *written += articles.len();
         let full = *written >= self.commit_every;
+        self.generation = writes.generation.unwrap_or(self.generation);
         if let Some(words) = &self.words
             && let Err(error) = put_changed(words, articles, &writes)
         {
@@ -183,13 +183,9 @@ impl BulkImport<'_> {
         Ok(writes.counts)
     }
 
-    /// Commits the open transaction, noting the store's count of writes
-    /// of search text as this import leaves it.
     fn commit(&mut self) -> Result<(), StoreError> {
         if let Some((tx, written)) = self.open.take() {
-            let now = generation(&tx)?;
             tx.commit()?;
-            self.generation = now;
             tracing::debug!(written, "import committed");
         }
         Ok(())
@@ -203,7 +199,7 @@ impl BulkImport<'_> {
     }
 
     /// Stops writing the index of words, to make it anew at the end.
-    fn fall_behind(&mut self, error: &WordsError) {
+    fn fall_behind(&mut self, error: &dyn std::fmt::Display) {
         tracing::warn!(%error, "the index of words fell behind; it is made anew at the end");
         self.words = None;
         self.behind = true;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::import::{ImportCounts, generation, write};
+use super::import::{ImportCounts, write};
 use super::{Prepared, Store, StoreError};
 use crate::article::Article;
 
@@ -169,7 +169,6 @@ impl Store {
             .filter_map(|(_, a)| a.as_ref())
             .map(Prepared::copy_of)
             .collect();
-        let before = generation(&tx)?;
         let writes = write(&tx, &articles)?;
         let mut keys = writes.keys.iter();
         let now = millis(Utc::now());
@@ -182,9 +181,8 @@ impl Store {
                 seen.execute(params![feed, item, key, now])?;
             }
         }
-        let after = generation(&tx)?;
         tx.commit()?;
-        self.words_follow((before, after), &articles, &writes);
+        self.words_follow(&articles, &writes);
         Ok(writes.counts)
     }
 }

@@ -51,11 +51,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let prepared: Vec<Prepared> = articles.into_iter().map(Prepared::copy_of).collect();
-        let before = generation(&tx)?;
         let writes = write(&tx, &prepared)?;
-        let after = generation(&tx)?;
         tx.commit()?;
-        self.words_follow((before, after), &prepared, &writes);
+        self.words_follow(&prepared, &writes);
         let counts = writes.counts;
         tracing::debug!(
             imported = counts.imported,
@@ -67,13 +65,15 @@ impl Store {
     }
 }
 
-/// What [`write`] did: its counts, the key of each article in order, and
-/// the places of those whose search text it wrote, with whether it
-/// replaced text written before.
+/// What [`write`] did: its counts, the key of each article in order, the
+/// places of those whose search text it wrote, with whether it replaced
+/// text written before, and the store's count of writes of search text
+/// it left, if it wrote any (one more than before it).
 pub(super) struct Writes {
     pub counts: ImportCounts,
     pub keys: Vec<ArticleKey>,
     pub changed: Vec<(usize, bool)>,
+    pub generation: Option<i64>,
 }
 
 /// The store's count of writes of search text (see [`index`]).
@@ -95,10 +95,11 @@ pub(super) fn write(tx: &Transaction<'_>, articles: &[Prepared]) -> Result<Write
             changed.push((place, written));
         }
     }
-    index(tx, articles, &keys, &changed)?;
+    let generation = index(tx, articles, &keys, &changed)?;
     Ok(Writes {
         counts,
         keys,
+        generation,
         changed: changed
             .into_iter()
             .map(|(place, written)| (place, written == Written::Replaced))
@@ -113,11 +114,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let prepared = [Prepared::copy_of(article)];
-        let before = generation(&tx)?;
         let writes = write(&tx, &prepared)?;
-        let after = generation(&tx)?;
         tx.commit()?;
-        self.words_follow((before, after), &prepared, &writes);
+        self.words_follow(&prepared, &writes);
         Ok(writes.keys[0])
     }
 }
@@ -130,15 +129,15 @@ impl Store {
 /// segments, with no text built to carry the rows.
 ///
 /// Each call that writes any counts up `search_changes`, which the index
-/// of words follows (see `words.rs`).
+/// of words follows (see `words.rs`), and gives the new count.
 fn index(
     tx: &Transaction<'_>,
     articles: &[Prepared],
     keys: &[ArticleKey],
     changed: &[(usize, Written)],
-) -> Result<(), StoreError> {
+) -> Result<Option<i64>, StoreError> {
     if changed.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     for table in ["search", "search_headlines"] {
         let mut remove = tx.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?;
@@ -161,7 +160,7 @@ fn index(
     super::sizes::record(tx, &changed_keys)?;
     tx.prepare_cached("UPDATE search_changes SET generation = generation + 1")?
         .execute([])?;
-    Ok(())
+    Ok(Some(generation(tx)?))
 }
 
 /// Writes a headline, spaced by [`crate::search::index_text`], into the index of

@@ -126,7 +126,7 @@ impl Words {
     }
 
     /// A reader of the index as its last commit left it.
-    pub(super) fn reader(&self) -> tantivy::Result<IndexReader> {
+    fn reader(&self) -> tantivy::Result<IndexReader> {
         self.index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -147,17 +147,20 @@ impl Words {
         };
         let searcher = self.reader()?.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
-        let mut keys = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("key")?;
-            if let Some(key) = column.first(address.doc_id) {
-                keys.push((key as i64, -f64::from(score)));
-            }
-        }
-        Ok(Some(keys))
+        let keys_of_segments = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("key"))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Some(
+            top.into_iter()
+                .filter_map(|(score, address)| {
+                    let key =
+                        keys_of_segments[address.segment_ord as usize].first(address.doc_id)?;
+                    Some((key as i64, -f64::from(score)))
+                })
+                .collect(),
+        ))
     }
 
     /// The tantivy query of `query`: each word in the headline or the body,

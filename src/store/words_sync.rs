@@ -28,10 +28,15 @@ impl Store {
         Some(folder_of(Path::new(path)))
     }
 
-    /// Whether this store can keep an index of words: it is a file kiji
-    /// may write.
+    /// The folder of the index of words, when this store can keep one: it
+    /// is a file kiji may write.
+    fn words_folder_to_write(&self) -> Option<PathBuf> {
+        self.words_folder().filter(|_| !self.read_only)
+    }
+
+    /// Whether this store can keep an index of words.
     pub(super) fn keeps_words(&self) -> bool {
-        !self.read_only && self.words_folder().is_some()
+        self.words_folder_to_write().is_some()
     }
 
     /// A writer of the index of words when the index holds the store as it
@@ -39,15 +44,15 @@ impl Store {
     /// 0), a writer of an index emptied. `None` when the index is behind,
     /// or busy with another writer.
     pub(super) fn words_writer(&self, now: i64) -> Option<WordWriter> {
-        if !self.keeps_words() {
-            return None;
-        }
-        let folder = self.words_folder()?;
+        let folder = self.words_folder_to_write()?;
         let writer = || -> Result<Option<WordWriter>, WordsError> {
-            let words = match Words::open(&folder) {
-                Ok(words) if now == 0 || words.generation() == Some(now) => words,
-                _ if now == 0 => Words::open_or_make(&folder)?,
-                _ => return Ok(None),
+            let words = if now == 0 {
+                Words::open_or_make(&folder)?
+            } else {
+                match Words::open(&folder) {
+                    Ok(words) if words.generation() == Some(now) => words,
+                    _ => return Ok(None),
+                }
             };
             let mut writer = words.writer()?;
             // asked again under the writer's lock: another may have
@@ -65,19 +70,14 @@ impl Store {
         })
     }
 
-    /// Brings the index of words along a committed write that took the
-    /// store from count `before` to `after`, if it held `before`; else it
-    /// stays behind, for the next import to make anew.
-    pub(super) fn words_follow(
-        &self,
-        (before, after): (i64, i64),
-        articles: &[Prepared],
-        done: &Writes,
-    ) {
-        if before == after {
+    /// Brings the index of words along a committed write, if it held the
+    /// store as it was before; else it stays behind, for the next import
+    /// to make anew.
+    pub(super) fn words_follow(&self, articles: &[Prepared], done: &Writes) {
+        let Some(after) = done.generation else {
             return;
-        }
-        let Some(mut writer) = self.words_writer(before) else {
+        };
+        let Some(mut writer) = self.words_writer(after - 1) else {
             return;
         };
         let written = put_changed(&writer, articles, done)
@@ -91,7 +91,7 @@ impl Store {
     /// Makes the index of words anew from the store, as one snapshot of it
     /// holds its articles.
     pub(super) fn rebuild_words(&self) -> Result<(), WordsError> {
-        let Some(folder) = self.words_folder().filter(|_| self.keeps_words()) else {
+        let Some(folder) = self.words_folder_to_write() else {
             return Ok(());
         };
         let started = std::time::Instant::now();

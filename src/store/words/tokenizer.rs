@@ -3,18 +3,14 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-/// Splits text as the store's FTS5 index does, and as
-/// [`crate::search::tokens`] does for a query: runs of letters and digits
-/// without case or diacritics, each CJK character on its own. It writes
-/// each word into one buffer, as tantivy's own tokenizers do: a string
-/// a word took a fifth of an import's time in allocating and freeing.
+/// Splits text as the store's FTS5 index does, and as a query's words are
+/// split: [`crate::search::Words`], each word written into the token's one
+/// buffer. Words longer than [`super::LONGEST_WORD`] are left out.
 #[derive(Clone, Default)]
 pub(super) struct WordTokenizer;
 
 pub(super) struct WordStream<'a> {
-    text: &'a str,
-    /// Where the next word is looked for.
-    at: usize,
+    words: crate::search::Words<'a>,
     token: Token,
 }
 
@@ -23,75 +19,19 @@ impl Tokenizer for WordTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         WordStream {
-            text,
-            at: 0,
+            words: crate::search::Words::of(text),
             token: Token::default(),
         }
     }
 }
 
-/// How a character stands in a word.
-#[derive(PartialEq, Eq)]
-enum Kind {
-    /// A letter or digit, part of a run.
-    Run,
-    /// A CJK character, a word on its own.
-    Alone,
-    Between,
-}
-
-fn kind(c: char) -> Kind {
-    if c.is_ascii() {
-        // most text, told apart without Unicode's tables
-        return if c.is_ascii_alphanumeric() {
-            Kind::Run
-        } else {
-            Kind::Between
-        };
-    }
-    if crate::search::is_cjk(c) {
-        Kind::Alone
-    } else if c.is_alphanumeric() {
-        Kind::Run
-    } else {
-        Kind::Between
-    }
-}
-
-impl WordStream<'_> {
-    /// Reads the next word into the token, however long; `None` after the
-    /// last.
-    fn next_word(&mut self) -> Option<()> {
-        let rest = &self.text[self.at..];
-        let (skipped, first) = rest
-            .char_indices()
-            .find(|&(_, c)| kind(c) != Kind::Between)?;
-        let start = self.at + skipped;
-        let token = &mut self.token;
-        token.text.clear();
-        token.text.push(crate::search::fold(first));
-        token.offset_from = start;
-        token.position = token.position.wrapping_add(1);
-        let mut end = start + first.len_utf8();
-        if kind(first) == Kind::Run {
-            for c in self.text[end..].chars() {
-                if kind(c) != Kind::Run {
-                    break;
-                }
-                token.text.push(crate::search::fold(c));
-                end += c.len_utf8();
-            }
-        }
-        token.offset_to = end;
-        self.at = end;
-        Some(())
-    }
-}
-
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        while self.next_word().is_some() {
+        while let Some(range) = self.words.next_into(&mut self.token.text) {
             if self.token.text.len() <= super::LONGEST_WORD {
+                self.token.offset_from = range.start;
+                self.token.offset_to = range.end;
+                self.token.position = self.token.position.wrapping_add(1);
                 return true;
             }
         }
