@@ -61,29 +61,22 @@ impl Store {
         };
         let middle = low + (high - low) / 2;
         let (lower, upper) = self.rank_halves(&fts, [(low, middle), (middle + 1, high)], wanted)?;
-        self.page_of_ranked(&[lower, upper], wanted, limit, headline)
+        let bound = worst_left_out(&lower, wanted).min(worst_left_out(&upper, wanted));
+        self.page_of_ranked(&[lower, upper], bound, limit, headline)
     }
 
     /// The keys of the first `limit` matches of lists each ranked best
-    /// first, each the best `wanted` of its part of the store, leaving out
-    /// those in `headline`: by score, then newest first among equals.
-    /// `None` when matches not fetched may tie with the last one wanted.
+    /// first, leaving out those in `headline`: by score, then newest first
+    /// among equals. `bound` is the best score a match not in the lists
+    /// may have. `None` when such a match may tie with the last one
+    /// wanted.
     pub(super) fn page_of_ranked(
         &self,
         parts: &[Ranked],
-        wanted: usize,
+        bound: f64,
         limit: usize,
         headline: &HashSet<i64>,
     ) -> Result<Option<Vec<i64>>, StoreError> {
-        let mut bound = f64::INFINITY;
-        for part in parts {
-            // a full part may hold more, no better than its last
-            if part.len() == wanted
-                && let Some(&(_, last)) = part.last()
-            {
-                bound = bound.min(last);
-            }
-        }
         let mut scored: Vec<(f64, i64)> = parts
             .iter()
             .flatten()
@@ -142,6 +135,15 @@ impl Store {
         let mut conn = Connection::open_with_flags(uri, flags).ok()?;
         conn.busy_handler(Some(super::wait_a_moment)).ok()?;
         Some(conn)
+    }
+}
+
+/// The score of the last of `part` when it holds all `wanted` (a match
+/// left out may be no better); `inf` when it holds every match.
+fn worst_left_out(part: &Ranked, wanted: usize) -> f64 {
+    match part.last() {
+        Some(&(_, last)) if part.len() == wanted => last,
+        _ => f64::INFINITY,
     }
 }
 

@@ -17,16 +17,14 @@
 
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::collector::{Collector, TopDocs};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term,
+};
 
-/// The weight of a word in a headline against the same word in a body, as
-/// the FTS5 ranking gives it.
-const HEADLINE_WEIGHT: f32 = 10.0;
 /// Bytes of new postings the writer holds before it writes a segment.
 const WRITER_MEMORY: usize = 64 << 20;
 /// Longer words are left out of the index; a query holding one is left
@@ -35,7 +33,11 @@ const LONGEST_WORD: usize = 200;
 /// The name kiji's tokenizer is registered under in the index's schema.
 const TOKENIZER: &str = "kiji";
 
+mod queries;
+#[cfg(test)]
+mod tests;
 mod tokenizer;
+use queries::Plain;
 use tokenizer::WordTokenizer;
 
 /// What went wrong keeping or reading the index of words.
@@ -134,71 +136,63 @@ impl Words {
     }
 
     /// The best `wanted` articles holding every word of `query` and none of
-    /// its exclusions, as (key, score), best first, scores negated as
-    /// FTS5's bm25 gives them; `None` when the query holds a phrase, a
-    /// prefix or a CJK word, which this index does not answer.
+    /// its exclusions, best first, scores negated as FTS5's bm25 gives
+    /// them; `None` when the query holds a phrase, a prefix or a CJK word,
+    /// which this index does not answer.
     pub(super) fn best(
         &self,
         query: &crate::search::Query,
         wanted: usize,
-    ) -> tantivy::Result<Option<Vec<(i64, f64)>>> {
-        let Some(query) = self.query_of(query) else {
+    ) -> tantivy::Result<Option<Best>> {
+        let Some(plain) = Plain::of(query) else {
             return Ok(None);
         };
         let searcher = self.reader()?.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(wanted).order_by_score())?;
+        let top = if plain.excluded.is_empty() {
+            searcher.search(&self.fields.all_words(&plain.words), &by_score(wanted))?
+        } else {
+            searcher.search(&self.fields.either(&plain), &by_score(wanted))?
+        };
+        let worst_left_out = last_if_full(&top, wanted);
         let keys_of_segments = searcher
             .segment_readers()
             .iter()
             .map(|segment| segment.fast_fields().u64("key"))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Some(
-            top.into_iter()
-                .filter_map(|(score, address)| {
-                    let key =
-                        keys_of_segments[address.segment_ord as usize].first(address.doc_id)?;
-                    Some((key as i64, -f64::from(score)))
-                })
-                .collect(),
-        ))
+        let ranked = top
+            .into_iter()
+            .filter_map(|(score, address)| {
+                let key = keys_of_segments[address.segment_ord as usize].first(address.doc_id)?;
+                Some((key as i64, -f64::from(score)))
+            })
+            .collect();
+        Ok(Some(Best {
+            ranked,
+            bound: -f64::from(worst_left_out),
+        }))
     }
+}
 
-    /// The tantivy query of `query`: each word in the headline or the body,
-    /// the headline weighed ten times; `None` unless every term is one
-    /// word this index holds.
-    fn query_of(&self, query: &crate::search::Query) -> Option<BooleanQuery> {
-        let word = |term: &crate::search::Term| -> Option<Box<dyn Query>> {
-            let [token] = term.tokens.as_slice() else {
-                return None;
-            };
-            let plain = !term.prefix
-                && token.len() <= LONGEST_WORD
-                && !token.chars().any(crate::search::is_cjk);
-            plain.then(|| self.either_field(token))
-        };
-        let mut clauses = Vec::new();
-        for term in &query.include {
-            clauses.push((Occur::Must, word(term)?));
-        }
-        for term in &query.exclude {
-            clauses.push((Occur::MustNot, word(term)?));
-        }
-        (!query.include.is_empty()).then(|| BooleanQuery::new(clauses))
-    }
+/// The best `wanted` matches by score.
+fn by_score(wanted: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
+    TopDocs::with_limit(wanted).order_by_score()
+}
 
-    fn either_field(&self, token: &str) -> Box<dyn Query> {
-        let term = |field| {
-            TermQuery::new(
-                Term::from_field_text(field, token),
-                IndexRecordOption::WithFreqs,
-            )
-        };
-        let headline = BoostQuery::new(Box::new(term(self.fields.headline)), HEADLINE_WEIGHT);
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Should, Box::new(headline) as Box<dyn Query>),
-            (Occur::Should, Box::new(term(self.fields.body))),
-        ]))
+/// The score of the last of `top` when it holds all `wanted` (a match
+/// left out may tie with it); `-inf` when it holds every match.
+fn last_if_full(top: &[(Score, DocAddress)], wanted: usize) -> Score {
+    match top.last() {
+        Some(&(score, _)) if top.len() == wanted => score,
+        _ => Score::NEG_INFINITY,
     }
+}
+
+/// A search's best matches from the index, as (key, score) best first,
+/// scores negated; `bound` is the best (lowest) score a match left out
+/// may have, `inf` when none was left out.
+pub(super) struct Best {
+    pub(super) ranked: Vec<(i64, f64)>,
+    pub(super) bound: f64,
 }
 
 /// The layout: each article's key, kept to be read back, and its headline

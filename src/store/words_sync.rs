@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use super::filter::Filter;
 use super::import::{Writes, generation};
 use super::prepared::Prepared;
-use super::words::{WordWriter, Words, WordsError, folder_of};
+use super::words::{Best, WordWriter, Words, WordsError, folder_of};
 use super::{Store, StoreError};
 
 impl Store {
@@ -123,7 +123,7 @@ impl Store {
         &self,
         filter: &Filter,
         wanted: usize,
-    ) -> Result<Option<Vec<(i64, f64)>>, StoreError> {
+    ) -> Result<Option<Best>, StoreError> {
         let Some(query) = filter.query.as_ref().filter(|_| filter.is_search_alone()) else {
             return Ok(None);
         };
@@ -161,7 +161,7 @@ impl Store {
         let Some(best) = self.best_by_words(filter, wanted)? else {
             return Ok(None);
         };
-        self.page_of_ranked(&[best], wanted, limit, headline)
+        self.page_of_ranked(&[best.ranked], best.bound, limit, headline)
     }
 }
 

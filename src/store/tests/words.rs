@@ -26,6 +26,7 @@ fn by_words(store: &Store, text: &str) -> Option<Vec<String>> {
     let keys: Vec<i64> = store
         .best_by_words(&search(text), 10)
         .expect("search")?
+        .ranked
         .into_iter()
         .map(|(key, _)| key)
         .collect();
