@@ -18,6 +18,7 @@ use std::collections::HashSet;
 
 use super::filter::Filter;
 use super::sizes::{sizes_of, varint};
+use super::words::HeadlineHits;
 use super::{Store, StoreError};
 use crate::search::Term;
 
@@ -58,6 +59,9 @@ impl Store {
         } else {
             None
         };
+        if let Some(HeadlineHits { hits, found }) = self.headline_hits_by_words(&words)? {
+            return self.rank_hits(&found, &hits, limit);
+        }
         // several words may share few headlines, which FTS5 finds by
         // skipping through their lists and ranks at once: walking each
         // word's whole list would cost more
@@ -82,7 +86,18 @@ impl Store {
             lists.push(self.occurrences(word, *prefix)?);
         }
         let found: Vec<usize> = lists.iter().map(Vec::len).collect();
-        let hits = intersect(lists);
+        self.rank_hits(&found, &intersect(lists), limit)
+    }
+
+    /// The keys of the first `limit` of these headline matches (each word
+    /// in `found` headlines), ranked as [`Store::top_headline_matches`]
+    /// says; `None` when the store is out of step with its index.
+    fn rank_hits(
+        &self,
+        found: &[usize],
+        hits: &[Hit],
+        limit: usize,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
         if hits.is_empty() {
             return Ok(Some(Vec::new()));
         }

@@ -29,14 +29,16 @@ use tantivy::{
 const WRITER_MEMORY: usize = 64 << 20;
 /// Longer words are left out of the index; a query holding one is left
 /// to FTS5.
-const LONGEST_WORD: usize = 200;
+pub(super) const LONGEST_WORD: usize = 200;
 /// The name kiji's tokenizer is registered under in the index's schema.
 const TOKENIZER: &str = "kiji";
 
+mod headlines;
 mod queries;
 #[cfg(test)]
 mod tests;
 mod tokenizer;
+pub(super) use headlines::HeadlineHits;
 use queries::Plain;
 use tokenizer::WordTokenizer;
 

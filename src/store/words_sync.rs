@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use super::filter::Filter;
 use super::import::{Writes, generation};
 use super::prepared::Prepared;
-use super::words::{Best, WordWriter, Words, WordsError, folder_of};
+use super::words::{Best, HeadlineHits, LONGEST_WORD, WordWriter, Words, WordsError, folder_of};
 use super::{Store, StoreError};
 
 impl Store {
@@ -127,15 +127,9 @@ impl Store {
         let Some(query) = filter.query.as_ref().filter(|_| filter.is_search_alone()) else {
             return Ok(None);
         };
-        let Some(folder) = self.words_folder() else {
+        let Some(words) = self.words_in_step()? else {
             return Ok(None);
         };
-        let Ok(words) = Words::open(&folder) else {
-            return Ok(None);
-        };
-        if words.generation() != Some(generation(&self.conn)?) {
-            return Ok(None);
-        }
         match words.best(query, wanted) {
             Ok(best) => Ok(best),
             Err(error) => {
@@ -143,6 +137,41 @@ impl Store {
                 Ok(None)
             }
         }
+    }
+
+    /// The headlines holding every one of `words`, from the index of words;
+    /// `None` when it is behind the store or missing, or a word is a prefix
+    /// or one it leaves out.
+    pub(super) fn headline_hits_by_words(
+        &self,
+        words: &[(String, bool)],
+    ) -> Result<Option<HeadlineHits>, StoreError> {
+        let held = |(word, prefix): &(String, bool)| !prefix && word.len() <= LONGEST_WORD;
+        if !words.iter().all(held) {
+            return Ok(None);
+        }
+        let Some(index) = self.words_in_step()? else {
+            return Ok(None);
+        };
+        let words: Vec<&str> = words.iter().map(|(word, _)| word.as_str()).collect();
+        match index.headline_hits(&words) {
+            Ok(hits) => Ok(Some(hits)),
+            Err(error) => {
+                tracing::warn!(%error, "the index of words could not be read");
+                Ok(None)
+            }
+        }
+    }
+
+    /// The index of words when it holds the store as it is.
+    fn words_in_step(&self) -> Result<Option<Words>, StoreError> {
+        let Some(folder) = self.words_folder() else {
+            return Ok(None);
+        };
+        let Ok(words) = Words::open(&folder) else {
+            return Ok(None);
+        };
+        Ok((words.generation() == Some(generation(&self.conn)?)).then_some(words))
     }
 
     /// The keys of the first `limit` body matches of a search alone, as

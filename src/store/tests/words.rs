@@ -236,3 +236,44 @@ fn two_imports_at_once_leave_an_index_holding_both() {
         ]
     );
 }
+
+#[test]
+fn headline_matches_read_from_the_index_of_words_rank_as_fts5_ranks_them() {
+    let (_dir, path) = in_folder();
+    let mut store = Store::open(&path).expect("store");
+    let headlines = [
+        "Yen Rail Report",
+        "Rail Rail Yen",
+        "Yen Yen Rail Talks Today",
+        "Rail Yen",
+        "Yen Falls",
+    ];
+    let articles: Vec<Article> = headlines
+        .iter()
+        .map(|headline| with_body(headline, "Markets moved."))
+        .collect();
+    bulk(&mut store, &articles);
+    // the first loses a word of its headline, the last gains one: the
+    // index still holds what they were, deleted
+    let mut edited = articles[0].clone();
+    edited.headline = "Rail Report".into();
+    store.import_article(&edited).expect("edit");
+    let mut edited = articles[4].clone();
+    edited.headline = "Yen Falls On Rail".into();
+    store.import_article(&edited).expect("edit");
+    let by_the_index = [listed(&store, "yen rail"), listed(&store, "yen")];
+    assert_eq!(
+        by_the_index[0],
+        [
+            "Rail Rail Yen",
+            "Rail Yen",
+            "Yen Yen Rail Talks Today",
+            "Yen Falls On Rail"
+        ]
+    );
+    std::fs::remove_dir_all(folder_of(&path)).expect("rm");
+    assert_eq!(
+        by_the_index,
+        [listed(&store, "yen rail"), listed(&store, "yen")]
+    );
+}
