@@ -4,9 +4,11 @@
 //! FTS5's `bm25()` looks up each match's length in a row of its own, and
 //! `ORDER BY` then joins every match to its article for the tie-break:
 //! two B-tree searches a match, most of the 80–110 ms `kiji search tokyo`
-//! took at 1,000,000 articles. Here the matches of each word are walked
-//! once in the index's own lists (FTS5's `fts5vocab`, which reads no
-//! lengths), their lengths come from [`super::sizes`], the score is BM25
+//! took at 1,000,000 articles. Here the headlines holding every word, and
+//! how often, are read from the index of words when it is in step with the
+//! store (`words/headlines.rs`), or else each word's matches are walked
+//! once in FTS5's own lists (`fts5vocab`, which reads no lengths); their
+//! lengths come from [`super::sizes`], the score is BM25
 //! as FTS5 computes it, to the bit, and only the matches that tie with or
 //! beat the last one wanted are joined to their articles for their dates.
 //!

@@ -1,6 +1,7 @@
 //! The index of words: a second full-text index of every headline and
 //! body, kept by tantivy in a folder beside the store, that ranks a
-//! search's best body matches without scoring them all.
+//! search's best body matches without scoring them all (`queries.rs`), and
+//! finds the headlines holding every word of a search (`headlines.rs`).
 //!
 //! FTS5 scores every match of a query, 1.4–2 µs each: a query of words
 //! common in bodies (`officials said prices rose`) has hundreds of
