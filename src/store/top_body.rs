@@ -140,7 +140,7 @@ impl Store {
 
 /// The score of the last of `part` when it holds all `wanted` (a match
 /// left out may be no better); `inf` when it holds every match.
-fn worst_left_out(part: &Ranked, wanted: usize) -> f64 {
+pub(super) fn worst_left_out(part: &Ranked, wanted: usize) -> f64 {
     match part.last() {
         Some(&(_, last)) if part.len() == wanted => last,
         _ => f64::INFINITY,

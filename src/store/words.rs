@@ -26,6 +26,8 @@ use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, TantivyDocument, Term,
 };
 
+use super::top_body::worst_left_out;
+
 /// Bytes of new postings the writer holds before it writes a segment.
 const WRITER_MEMORY: usize = 64 << 20;
 /// Longer words are left out of the index; a query holding one is left
@@ -141,7 +143,7 @@ impl Words {
     /// The best `wanted` articles holding every word of `query` and none of
     /// its exclusions, best first, scores negated as FTS5's bm25 gives
     /// them; `None` when the query holds a phrase, a prefix or a CJK word,
-    /// which this index does not answer.
+    /// which this index does not answer, or the index lacks a match's key.
     pub(super) fn best(
         &self,
         query: &crate::search::Query,
@@ -156,22 +158,22 @@ impl Words {
         } else {
             searcher.search(&self.fields.either(&plain), &by_score(wanted))?
         };
-        let worst_left_out = last_if_full(&top, wanted);
         let keys_of_segments = searcher
             .segment_readers()
             .iter()
             .map(|segment| segment.fast_fields().u64("key"))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let ranked = top
+        // an article without its key is an index not written by kiji
+        let ranked: Option<Vec<(i64, f64)>> = top
             .into_iter()
-            .filter_map(|(score, address)| {
+            .map(|(score, address)| {
                 let key = keys_of_segments[address.segment_ord as usize].first(address.doc_id)?;
                 Some((key as i64, -f64::from(score)))
             })
             .collect();
-        Ok(Some(Best {
+        Ok(ranked.map(|ranked| Best {
+            bound: worst_left_out(&ranked, wanted),
             ranked,
-            bound: -f64::from(worst_left_out),
         }))
     }
 }
@@ -179,15 +181,6 @@ impl Words {
 /// The best `wanted` matches by score.
 fn by_score(wanted: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
     TopDocs::with_limit(wanted).order_by_score()
-}
-
-/// The score of the last of `top` when it holds all `wanted` (a match
-/// left out may tie with it); `-inf` when it holds every match.
-fn last_if_full(top: &[(Score, DocAddress)], wanted: usize) -> Score {
-    match top.last() {
-        Some(&(score, _)) if top.len() == wanted => score,
-        _ => Score::NEG_INFINITY,
-    }
 }
 
 /// A search's best matches from the index, as (key, score) best first,
