@@ -8,6 +8,7 @@ use rusqlite::types::Value;
 
 use super::list::ordered;
 use super::rows::{ARTICLE_COLUMNS, article_from_at};
+use super::words::Words;
 use super::{Filter, Store, StoreError};
 use crate::article::Article;
 
@@ -28,6 +29,11 @@ impl Store {
         let mut left = limit.unwrap_or(i64::MAX as usize);
         // the headline tier's matches, which the body tier leaves out
         let mut listed = HashSet::new();
+        // the index of words, opened once for both tiers of a page of a
+        // search alone
+        let index = limit
+            .filter(|_| filter.query.is_some() && filter.is_search_alone())
+            .and_then(|_| self.words_to_read());
         for (tier, sql) in ordered(filter).into_iter().enumerate() {
             if left == 0 {
                 break;
@@ -36,7 +42,7 @@ impl Store {
             if tier == 0
                 && sql.ranked
                 && let Some(limit) = limit
-                && let Some(keys) = self.top_headline_matches(filter, limit)?
+                && let Some(keys) = self.top_headline_matches(filter, limit, index.as_ref())?
             {
                 for page in keys.chunks(PAGE) {
                     visit(self.articles_of(page)?)?;
@@ -49,10 +55,7 @@ impl Store {
             // or else by FTS5 on two threads
             if tier == 1
                 && limit.is_some()
-                && let Some(keys) = match self.top_body_by_words(filter, left, &listed)? {
-                    Some(keys) => Some(keys),
-                    None => self.top_body_matches(filter, left, &listed)?,
-                }
+                && let Some(keys) = self.top_body_page(index.as_ref(), filter, left, &listed)?
             {
                 for page in keys.chunks(PAGE) {
                     visit(self.articles_of(page)?)?;
@@ -88,6 +91,23 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// The keys of the first `limit` body matches of a search alone, ranked
+    /// by the index of words or else by FTS5; `None` when neither can.
+    fn top_body_page(
+        &self,
+        index: Option<&Words>,
+        filter: &Filter,
+        limit: usize,
+        headline: &HashSet<i64>,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        if let Some(index) = index
+            && let Some(keys) = self.top_body_by_words(index, filter, limit, headline)?
+        {
+            return Ok(Some(keys));
+        }
+        self.top_body_matches(filter, limit, headline)
     }
 
     /// The articles of these keys, whole, in the keys' order, in one query.

@@ -20,7 +20,7 @@ use std::collections::HashSet;
 
 use super::filter::Filter;
 use super::sizes::{sizes_of, varint};
-use super::words::HeadlineHits;
+use super::words::{HeadlineHits, Words};
 use super::{Store, StoreError};
 use crate::search::Term;
 
@@ -51,6 +51,7 @@ impl Store {
         &self,
         filter: &Filter,
         limit: usize,
+        index: Option<&Words>,
     ) -> Result<Option<Vec<i64>>, StoreError> {
         let Some(words) = plain_words(filter) else {
             return Ok(None);
@@ -61,7 +62,10 @@ impl Store {
         } else {
             None
         };
-        if let Some(HeadlineHits { hits, found }) = self.headline_hits_by_words(&words)? {
+        if let Some(index) = index
+            && let Some(HeadlineHits { hits, found }) =
+                self.headline_hits_by_words(index, &words)?
+        {
             return self.rank_hits(&found, &hits, limit);
         }
         // several words may share few headlines, which FTS5 finds by

@@ -16,6 +16,7 @@
 //! Otherwise FTS5 answers, with the same matches. See `words_sync.rs` for
 //! how an import keeps the two in step.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Collector, TopDocs};
@@ -67,6 +68,9 @@ pub(super) fn folder_of(store: &Path) -> PathBuf {
 pub(super) struct Words {
     index: Index,
     fields: Fields,
+    /// Its reader, made when first asked for, then kept for every search
+    /// of this opening.
+    reader: OnceCell<IndexReader>,
 }
 
 #[derive(Clone, Copy)]
@@ -115,7 +119,11 @@ impl Words {
             ));
         }
         index.tokenizers().register(TOKENIZER, WordTokenizer);
-        Ok(Self { index, fields })
+        Ok(Self {
+            index,
+            fields,
+            reader: OnceCell::new(),
+        })
     }
 
     /// The store's count of search-text changes this index holds, as its
@@ -132,12 +140,18 @@ impl Words {
         })
     }
 
-    /// A reader of the index as its last commit left it.
-    fn reader(&self) -> tantivy::Result<IndexReader> {
-        self.index
+    /// A reader of the index as its last commit left it when first asked
+    /// for.
+    fn reader(&self) -> tantivy::Result<&IndexReader> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader);
+        }
+        let reader = self
+            .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()
+            .try_into()?;
+        Ok(self.reader.get_or_init(|| reader))
     }
 
     /// The best `wanted` articles holding every word of `query` and none of

@@ -116,21 +116,33 @@ impl Store {
         Ok(())
     }
 
+    /// The index of words beside this store, to read, opened once for a
+    /// command's searches; `None` when there is none it can read.
+    pub(super) fn words_to_read(&self) -> Option<Words> {
+        Words::open(&self.words_folder()?).ok()
+    }
+
+    /// Whether `index` holds the store as it is.
+    fn in_step(&self, index: &Words) -> Result<bool, StoreError> {
+        Ok(index.generation() == Some(generation(&self.conn)?))
+    }
+
     /// The best `wanted` matches of a search alone, as (key, score) best
-    /// first, from the index of words; `None` when it is behind the store,
-    /// missing, or cannot answer the query.
+    /// first, from the index of words; `None` when it is behind the store
+    /// or cannot answer the query.
     pub(super) fn best_by_words(
         &self,
+        index: &Words,
         filter: &Filter,
         wanted: usize,
     ) -> Result<Option<Best>, StoreError> {
         let Some(query) = filter.query.as_ref().filter(|_| filter.is_search_alone()) else {
             return Ok(None);
         };
-        let Some(words) = self.words_in_step()? else {
+        if !self.in_step(index)? {
             return Ok(None);
-        };
-        match words.best(query, wanted) {
+        }
+        match index.best(query, wanted) {
             Ok(best) => Ok(best),
             Err(error) => {
                 tracing::warn!(%error, "the index of words could not be read");
@@ -140,19 +152,17 @@ impl Store {
     }
 
     /// The headlines holding every one of `words`, from the index of words;
-    /// `None` when it is behind the store or missing, or a word is a prefix
-    /// or one it leaves out.
+    /// `None` when it is behind the store, or a word is a prefix or one it
+    /// leaves out.
     pub(super) fn headline_hits_by_words(
         &self,
+        index: &Words,
         words: &[(String, bool)],
     ) -> Result<Option<HeadlineHits>, StoreError> {
         let held = |(word, prefix): &(String, bool)| !prefix && word.len() <= LONGEST_WORD;
-        if !words.iter().all(held) {
+        if !words.iter().all(held) || !self.in_step(index)? {
             return Ok(None);
         }
-        let Some(index) = self.words_in_step()? else {
-            return Ok(None);
-        };
         let words: Vec<&str> = words.iter().map(|(word, _)| word.as_str()).collect();
         match index.headline_hits(&words) {
             Ok(hits) => Ok(Some(hits)),
@@ -163,22 +173,12 @@ impl Store {
         }
     }
 
-    /// The index of words when it holds the store as it is.
-    fn words_in_step(&self) -> Result<Option<Words>, StoreError> {
-        let Some(folder) = self.words_folder() else {
-            return Ok(None);
-        };
-        let Ok(words) = Words::open(&folder) else {
-            return Ok(None);
-        };
-        Ok((words.generation() == Some(generation(&self.conn)?)).then_some(words))
-    }
-
     /// The keys of the first `limit` body matches of a search alone, as
     /// [`Store::top_body_matches`] gives them but ranked by the index of
     /// words; `None` when it cannot answer.
     pub(super) fn top_body_by_words(
         &self,
+        index: &Words,
         filter: &Filter,
         limit: usize,
         headline: &HashSet<i64>,
@@ -187,7 +187,7 @@ impl Store {
             return Ok(None);
         }
         let wanted = limit + headline.len() + super::top_body::SLACK;
-        let Some(best) = self.best_by_words(filter, wanted)? else {
+        let Some(best) = self.best_by_words(index, filter, wanted)? else {
             return Ok(None);
         };
         self.page_of_ranked(&[best.ranked], best.bound, limit, headline)

@@ -23,8 +23,9 @@ fn search(text: &str) -> Filter {
 /// The headlines of the body matches the index of words ranks first;
 /// `None` when the store does not ask it.
 fn by_words(store: &Store, text: &str) -> Option<Vec<String>> {
+    let index = store.words_to_read()?;
     let keys: Vec<i64> = store
-        .best_by_words(&search(text), 10)
+        .best_by_words(&index, &search(text), 10)
         .expect("search")?
         .ranked
         .into_iter()
