@@ -30,11 +30,11 @@ impl Words {
         let searcher = self.reader()?.searcher();
         let mut found = vec![0; words.len()];
         let mut hits = Vec::new();
+        let terms: Vec<Term> = words
+            .iter()
+            .map(|word| Term::from_field_text(self.fields.headline, word))
+            .collect();
         for segment in searcher.segment_readers() {
-            let terms: Vec<Term> = words
-                .iter()
-                .map(|word| Term::from_field_text(self.fields.headline, word))
-                .collect();
             for (count, term) in found.iter_mut().zip(&terms) {
                 *count += holding(segment, term)?;
             }
