@@ -249,6 +249,9 @@ impl BulkImport<'_> {
             return Ok(());
         }
         let started = std::time::Instant::now();
+        // sorting takes as much memory again as the page cache: at
+        // 1,000,000 articles, 70 MB more at the import's peak
+        self.store.conn.pragma_update(None, "cache_size", -16384)?;
         build_listing_indexes(&self.store.conn)?;
         // NORMAL unlocks at the next access: the switch to WAL, which must
         // come after it
