@@ -46,10 +46,15 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// A file [`dump_files`] found, or why a path could not be walked. The
+/// error is boxed: a folder of 1,000,000 dumps lists them in 24 MB of
+/// these rather than 72 MB.
+pub type Found = Result<PathBuf, Box<LoadError>>;
+
 /// The files named by `paths`: files as given, folders searched
 /// recursively for the files [`is_dump`] takes, in a stable (sorted) order. A path that cannot
 /// be walked is reported as an error in place.
-pub fn dump_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
+pub fn dump_files(paths: &[PathBuf]) -> Vec<Found> {
     let mut found = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
@@ -63,27 +68,35 @@ pub fn dump_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
                         // a FIFO or a link to a device named like a dump:
                         // said, never opened
                         Ok(entry) if !entry.file_type().is_dir() && is_dump(entry.path()) => {
-                            files.push(regular_file(entry.path()).map(|_| entry.into_path()));
+                            files.push(
+                                regular_file(entry.path())
+                                    .map(|_| entry.into_path())
+                                    .map_err(Box::new),
+                            );
                         }
                         Ok(_) => {}
-                        Err(error) => files.push(Err(LoadError::new(
+                        Err(error) => files.push(Err(Box::new(LoadError::new(
                             error.path().unwrap_or(path),
                             None,
                             io_reason(error.io_error()),
-                        ))),
+                        )))),
                     }
                 }
                 files.sort_by(|a, b| sort_path(a).cmp(sort_path(b)));
                 found.extend(files);
             }
             Ok(_) => found.push(Ok(path.clone())),
-            Err(error) => found.push(Err(LoadError::new(path, None, io_reason(Some(&error))))),
+            Err(error) => found.push(Err(Box::new(LoadError::new(
+                path,
+                None,
+                io_reason(Some(&error)),
+            )))),
         }
     }
     found
 }
 
-fn sort_path(entry: &Result<PathBuf, LoadError>) -> &Path {
+fn sort_path(entry: &Found) -> &Path {
     match entry {
         Ok(path) => path,
         Err(error) => &error.path,
@@ -126,7 +139,10 @@ pub struct Batch {
 pub fn load_paths(paths: &[PathBuf]) -> Batch {
     let mut batch = Batch::default();
     for file in dump_files(paths) {
-        match file.and_then(|path| load_file(&path)) {
+        match file
+            .map_err(|error| *error)
+            .and_then(|path| load_file(&path))
+        {
             Ok(loaded) => {
                 batch.warnings.extend(loaded.warnings);
                 batch.articles.extend(loaded.articles);

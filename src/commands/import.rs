@@ -1,5 +1,5 @@
 //! `kiji import`: files and folders into the store, a batch of articles a
-//! transaction, files read and parsed on a second thread while this one
+//! transaction, files read and parsed on other threads while this one
 //! writes.
 
 use std::io::Write;
@@ -7,16 +7,18 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::SyncSender;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report;
 use crate::article::Article;
-use crate::load::json;
-use crate::load::{LoadError, dump_files, is_json, load_file};
+use crate::load::dump_files;
 use crate::store::{BulkImport, ImportCounts, Prepared, Store};
+
+mod reading;
+
+use reading::{Piece, read_in_order};
 
 /// How many articles go into one import transaction unless `--batch-size`
 /// says otherwise. Every commit writes again each index page its articles
@@ -28,87 +30,13 @@ use crate::store::{BulkImport, ImportCounts, Prepared, Store};
 pub const BATCH: NonZeroUsize = NonZeroUsize::new(50_000).expect("not zero");
 /// Articles written at once, whatever the transaction: large enough
 /// that the search index is written in few large segments, small enough
-/// that memory stays low (about 15 MB of articles).
+/// that memory stays low (about 15 MB of articles)...
 const AT_ONCE: usize = 5000;
+/// ...and at most this many bytes of them (see [`Prepared::weight`]),
+/// whatever their size.
+const AT_ONCE_BYTES: usize = 64 << 20;
 /// Batches at least this large show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 200;
-
-/// What the reading thread hands the writing one.
-enum Piece {
-    /// Articles read, with the marks an export gave them, made ready to
-    /// write on the reading thread.
-    Articles(Vec<Prepared>),
-    /// A file read to its end (with its warnings), or why it could not be.
-    Done(Result<Vec<String>, LoadError>),
-}
-
-/// Articles of a JSON export handed over at a time: an export of any size
-/// streams through in memory that does not grow with it.
-const JSON_CHUNK: usize = 256;
-/// Pieces handed over at once: one at a time, waking the writer for each
-/// cost a tenth of a large import in the two threads' hand-overs.
-const HANDFUL: usize = 64;
-/// Handfuls read ahead of the writer.
-const AHEAD: usize = 4;
-
-/// Pieces gathered to hand over a handful at a time.
-struct Handover<'a> {
-    sender: &'a SyncSender<Vec<Piece>>,
-    pieces: Vec<Piece>,
-}
-
-impl Handover<'_> {
-    /// Adds a piece, handing the handful over when it is full; false once
-    /// the writer has stopped taking them.
-    fn push(&mut self, piece: Piece) -> bool {
-        self.pieces.push(piece);
-        self.pieces.len() < HANDFUL || self.flush()
-    }
-
-    fn flush(&mut self) -> bool {
-        let pieces = std::mem::replace(&mut self.pieces, Vec::with_capacity(HANDFUL));
-        pieces.is_empty() || self.sender.send(pieces).is_ok()
-    }
-}
-
-/// Reads every file, handing its articles over as they come: a dump or a
-/// page whole, a JSON export in chunks.
-fn read_files(files: Vec<Result<PathBuf, LoadError>>, sender: &SyncSender<Vec<Piece>>) {
-    let mut handover = Handover {
-        sender,
-        pieces: Vec::with_capacity(HANDFUL),
-    };
-    for file in files {
-        let done = file.and_then(|path| {
-            if !is_json(&path) {
-                let loaded = load_file(&path)?;
-                let articles = loaded
-                    .articles
-                    .into_iter()
-                    .map(|article| Prepared::new(article, None))
-                    .collect();
-                handover.push(Piece::Articles(articles));
-                return Ok(loaded.warnings);
-            }
-            let mut chunk = Vec::with_capacity(JSON_CHUNK);
-            let read = json::each_article(&path, &mut |(article, marks)| {
-                chunk.push(Prepared::new(article, marks));
-                if chunk.len() == JSON_CHUNK {
-                    // an export's chunks go over at once: they are large
-                    handover.push(Piece::Articles(std::mem::take(&mut chunk)));
-                    handover.flush();
-                }
-            });
-            // the articles before a mistake are kept, as a dump's are
-            handover.push(Piece::Articles(chunk));
-            read.map(|_| Vec::new())
-        });
-        if !handover.push(Piece::Done(done)) {
-            return;
-        }
-    }
-    handover.flush();
-}
 
 /// Imports articles fetched already (and how many pages failed), then
 /// files and folders, `batch_size` articles a transaction, written a piece
@@ -140,16 +68,18 @@ pub fn import(
         .collect();
     let mut counts = write_batch(&mut bulk, &pages, &label)?;
     let mut batch = Vec::with_capacity(AT_ONCE);
-    // files are read and parsed on a second thread while this one writes
-    // the previous batch: on two cores that hides the parsing entirely
-    let (sender, pieces) = std::sync::mpsc::sync_channel(AHEAD);
+    let mut weight = 0;
     let stop = Stop::on_signals();
+    // files are read and parsed on other threads while this one writes
+    // what they read before
     std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || read_files(files, &sender));
-        let handfuls = pieces.into_iter();
+        let handfuls = read_in_order(scope, files);
         for piece in handfuls.take_while(|_| stop.signal().is_none()).flatten() {
             match piece {
-                Piece::Articles(articles) => batch.extend(articles),
+                Piece::Articles(articles) => {
+                    weight += articles.iter().map(Prepared::weight).sum::<usize>();
+                    batch.extend(articles);
+                }
                 Piece::Done(Ok(warnings)) => {
                     for warning in &warnings {
                         progress.suspend(|| report(warning));
@@ -162,9 +92,10 @@ pub fn import(
                     progress.inc(1);
                 }
             }
-            if batch.len() >= AT_ONCE {
+            if batch.len() >= AT_ONCE || weight >= AT_ONCE_BYTES {
                 counts.merge(write_batch(&mut bulk, &batch, &label)?);
                 batch.clear();
+                weight = 0;
             }
         }
         Ok(())

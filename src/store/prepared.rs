@@ -41,6 +41,12 @@ impl Prepared {
         Self::new(article.clone(), None)
     }
 
+    /// About how many bytes of text it holds: its body twice (as read and
+    /// as stored) and its search text.
+    pub fn weight(&self) -> usize {
+        2 * self.body.len() + self.search_body.len() + 2 * self.article.headline.len()
+    }
+
     pub fn article(&self) -> &Article {
         &self.article
     }

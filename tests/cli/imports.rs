@@ -311,3 +311,66 @@ fn two_captures_of_one_article_are_one_article_showing_the_later_lists() {
         assert_eq!(captures(), 2, "{name}: the same capture again adds nothing");
     }
 }
+
+/// A dump of its own for file `index` of a folder.
+fn numbered(index: usize) -> String {
+    format!(
+        "Harbour Notes Number {index}\n\n{}:{:02} JST, March {}, 2024\nBoats came in on day {index}.\n",
+        index % 24,
+        index % 60,
+        1 + index % 28
+    )
+}
+
+#[test]
+fn a_large_folder_is_imported_in_the_order_of_its_files() {
+    // more files than the readers take in one turn, so each reads several
+    // blocks of them
+    let dir = TempDir::new().expect("tempdir");
+    let dumps = dir.path().join("dumps");
+    std::fs::create_dir_all(&dumps).expect("mkdir");
+    let empty: Vec<usize> = (0..300).filter(|index| index % 41 == 7).collect();
+    let now = std::time::SystemTime::now();
+    for index in 0..300 {
+        let path = dumps.join(format!("f{index:03}.txt"));
+        let text = match index {
+            _ if empty.contains(&index) => "  \n".to_owned(),
+            // one article twice, captured at the same time
+            11 | 288 => capture(&format!("Item From {index}")),
+            _ => numbered(index),
+        };
+        std::fs::write(&path, text).expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(now))
+            .expect("set the file's time");
+    }
+    let store = dir.path().join("kiji.db");
+    let output = kiji(&store)
+        .arg("import")
+        .arg(&dumps)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "imported 291, updated 1, unchanged 0, failed 8\n"
+    );
+    let named: Vec<String> = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter_map(|line| line.strip_suffix(".txt:1: empty file, no text"))
+        .filter_map(|path| path.rsplit_once("/f").map(|(_, number)| number.to_owned()))
+        .collect();
+    let expected: Vec<String> = empty.iter().map(|index| format!("{index:03}")).collect();
+    assert_eq!(named, expected, "each bad file named, in the files' order");
+    // the same capture time: the file that comes later is the one kept
+    let listed: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(kiji(&store).args(["list", "--json"]))).expect("json");
+    assert_eq!(listed.len(), 291);
+    let ferry = listed
+        .iter()
+        .find(|article| article["headline"] == "Ferry Service Resumes After Storm")
+        .expect("the article read twice");
+    assert_eq!(ferry["popular"], serde_json::json!(["Item From 288"]));
+}
